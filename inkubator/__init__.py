@@ -1,0 +1,3 @@
+"""inkubator: BLK Komunitas registry, readiness assessment and incubator selection."""
+
+__version__ = "0.1.0"

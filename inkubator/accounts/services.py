@@ -1,0 +1,139 @@
+"""Account administration: invitations, roles, scope grants, deactivation and personal API tokens."""
+
+from __future__ import annotations
+
+from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext as _
+
+from inkubator.accounts.models import ApiToken, ScopeGrant, User
+from inkubator.core import audit
+from inkubator.core import permissions as perms
+from inkubator.core.models import AuditEntry
+
+
+def _require_admin(actor):
+    if not perms.role_has_permission(actor, perms.USERS_MANAGE):
+        raise PermissionDenied(_("Only national admins manage accounts."))
+
+
+@transaction.atomic
+def user_invite(*, actor, data: dict) -> tuple[User, str]:
+    """Create an account without a usable password; returns it and the link where the person sets one."""
+    _require_admin(actor)
+    user = User(
+        username=data["username"], first_name=data.get("first_name", ""), last_name=data.get("last_name", ""),
+        email=data.get("email", ""), role=data["role"], organisation=data.get("organisation"),
+    )
+    user.set_unusable_password()
+    user.full_clean(exclude=["password"])
+    user.save()
+    audit.record(actor=actor, action=AuditEntry.Action.CREATE, obj=user, before={},
+                 after={"username": user.username, "role": user.role, "organisation": user.organisation_id})
+    return user, invitation_path(user)
+
+
+def invitation_path(user: User) -> str:
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    token = default_token_generator.make_token(user)
+    return reverse("accounts:invitation", kwargs={"uidb64": uid, "token": token})
+
+
+def _user_snapshot(user):
+    return {"role": user.role, "is_active": user.is_active, "organisation": user.organisation_id,
+            "first_name": user.first_name, "last_name": user.last_name}
+
+
+@transaction.atomic
+def user_update(*, actor, user: User, data: dict) -> User:
+    _require_admin(actor)
+    user = User.objects.select_for_update().get(pk=user.pk)
+    before = _user_snapshot(user)
+    for name in ("first_name", "last_name", "email", "role", "organisation"):
+        if name in data:
+            setattr(user, name, data[name])
+    user.full_clean(exclude=["password"])
+    user.save()
+    audit.record(actor=actor, action=AuditEntry.Action.UPDATE, obj=user, before=before, after=_user_snapshot(user))
+    return user
+
+
+@transaction.atomic
+def user_set_active(*, actor, user: User, active: bool) -> User:
+    _require_admin(actor)
+    if user.pk == actor.pk and not active:
+        raise ValidationError(_("You cannot deactivate your own account."))
+    user = User.objects.select_for_update().get(pk=user.pk)
+    before = _user_snapshot(user)
+    user.is_active = active
+    user.save(update_fields=["is_active"])
+    if not active:
+        user.api_tokens.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
+    audit.record(actor=actor, action=AuditEntry.Action.REACTIVATE if active else AuditEntry.Action.DEACTIVATE,
+                 obj=user, before=before, after=_user_snapshot(user))
+    return user
+
+
+@transaction.atomic
+def scope_grant_add(*, actor, user: User, data: dict) -> ScopeGrant:
+    _require_admin(actor)
+    grant = ScopeGrant(user=user, granted_by=actor, **data)
+    grant.full_clean()
+    grant.save()
+    audit.record(actor=actor, action=AuditEntry.Action.CREATE, obj=grant, before={},
+                 after={"user": user.pk, "kind": grant.kind, "target": str(grant.target or "")})
+    return grant
+
+
+@transaction.atomic
+def scope_grant_remove(*, actor, grant: ScopeGrant) -> None:
+    _require_admin(actor)
+    audit.record(actor=actor, action=AuditEntry.Action.DELETE, obj=grant,
+                 before={"user": grant.user_id, "kind": grant.kind, "target": str(grant.target or "")}, after={})
+    grant.delete()
+
+
+@transaction.atomic
+def token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
+    """A new personal API token; the plain key is returned once and never stored."""
+    name = (name or "").strip()
+    if not name:
+        raise ValidationError({"name": [_("Give the token a name, e.g. the script that uses it.")]})
+    if user.api_tokens.filter(revoked_at__isnull=True).count() >= 20:
+        raise ValidationError({"name": [_("You have 20 active tokens; revoke one first.")]})
+    key = ApiToken.generate_key()
+    token = ApiToken.objects.create(user=user, name=name[:100], prefix=key[:12], key_hash=ApiToken.hash_key(key))
+    return token, key
+
+
+@transaction.atomic
+def token_revoke(*, user: User, token_id: int) -> ApiToken:
+    token = ApiToken.objects.select_for_update().filter(pk=token_id, user=user).first()
+    if token is None:
+        raise PermissionDenied(_("This token is not yours."))
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+    return token
+
+
+def token_authenticate(key: str) -> User | None:
+    """The active user owning an unrevoked token with this key, or None."""
+    if not key or len(key) > 200:
+        return None
+    token = (
+        ApiToken.objects.select_related("user")
+        .filter(key_hash=ApiToken.hash_key(key), revoked_at__isnull=True, user__is_active=True)
+        .first()
+    )
+    if token is None:
+        return None
+    now = timezone.now()
+    if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    return token.user

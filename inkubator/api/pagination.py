@@ -1,0 +1,17 @@
+"""List endpoints answer {"items": [...], "count": N} with `limit`/`offset`."""
+
+from django.conf import settings
+from ninja import Schema
+from ninja.errors import HttpError
+
+
+class Page(Schema):
+    count: int
+
+
+def paginate(queryset, limit: int, offset: int):
+    if limit < 1 or limit > settings.NINJA_PAGINATION_MAX_LIMIT:
+        raise HttpError(422, f"limit must be between 1 and {settings.NINJA_PAGINATION_MAX_LIMIT}")
+    if offset < 0:
+        raise HttpError(422, "offset must be 0 or more")
+    return {"count": queryset.count(), "items": list(queryset[offset : offset + limit])}

@@ -1,0 +1,44 @@
+"""Public reference data: provinces and regencies with their Kemendagri codes."""
+
+from ninja import Router, Schema
+
+from inkubator.regions import selectors
+
+router = Router(tags=["regions"])
+
+
+class ProvinceOut(Schema):
+    code: str
+    name: str
+
+
+class RegencyOut(Schema):
+    code: str
+    name: str
+    kind: str
+    province: str
+
+
+class ProvinceList(Schema):
+    items: list[ProvinceOut]
+    count: int
+
+
+class RegencyList(Schema):
+    items: list[RegencyOut]
+    count: int
+
+
+@router.get("/provinces", response=ProvinceList, auth=None)
+def provinces(request):
+    items = list(selectors.province_list().values("code", "name"))
+    return {"items": items, "count": len(items)}
+
+
+@router.get("/regencies", response=RegencyList, auth=None)
+def regencies(request, province: str | None = None):
+    items = [
+        {"code": r["code"], "name": r["name"], "kind": r["kind"], "province": r["province_id"]}
+        for r in selectors.regency_list(province=province).values("code", "name", "kind", "province_id")
+    ]
+    return {"items": items, "count": len(items)}

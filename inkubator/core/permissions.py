@@ -1,0 +1,75 @@
+"""Named permissions and the roles that hold them: the only place that says which role may do what.
+
+Scope (which objects) is decided in `core.scoping`; this module only decides which actions a role has.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+REGISTRY_VIEW = "centres.view"
+REGISTRY_CHANGE = "centres.change"
+REGISTRY_DEACTIVATE = "centres.deactivate"
+REGISTRY_IMPORT = "centres.import"
+REGISTRY_EXPORT = "centres.export"
+REFERENCE_MANAGE = "core.manage_reference"
+HISTORY_VIEW = "core.view_history"
+USERS_MANAGE = "accounts.manage_users"
+
+
+class Role:
+    """Role codes of DESIGN.md §1."""
+
+    NATIONAL_ADMIN = "national_admin"
+    NATIONAL_VIEWER = "national_viewer"
+    REGIONAL_OFFICER = "regional_officer"
+    RESEARCHER = "researcher"
+    ASSESSOR = "assessor"
+    CENTRE_MANAGER = "centre_manager"
+    MENTOR = "mentor"
+    ENTREPRENEUR = "entrepreneur"
+
+    CHOICES = [
+        (NATIONAL_ADMIN, _("National admin (Directorate PKK)")),
+        (NATIONAL_VIEWER, _("National leadership / analyst")),
+        (REGIONAL_OFFICER, _("Regional officer (Disnaker / UPT)")),
+        (RESEARCHER, _("Partner university researcher")),
+        (ASSESSOR, _("Field assessor")),
+        (CENTRE_MANAGER, _("Centre manager")),
+        (MENTOR, _("Mentor")),
+        (ENTREPRENEUR, _("Entrepreneur / tenant")),
+    ]
+    # Roles that see every centre whatever their scope grants say.
+    NATIONAL = frozenset({NATIONAL_ADMIN, NATIONAL_VIEWER})
+
+
+ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
+    Role.NATIONAL_ADMIN: frozenset(
+        {
+            REGISTRY_VIEW,
+            REGISTRY_CHANGE,
+            REGISTRY_DEACTIVATE,
+            REGISTRY_IMPORT,
+            REGISTRY_EXPORT,
+            REFERENCE_MANAGE,
+            HISTORY_VIEW,
+            USERS_MANAGE,
+        }
+    ),
+    Role.NATIONAL_VIEWER: frozenset({REGISTRY_VIEW, REGISTRY_EXPORT, HISTORY_VIEW}),
+    Role.REGIONAL_OFFICER: frozenset(
+        {REGISTRY_VIEW, REGISTRY_CHANGE, REGISTRY_IMPORT, REGISTRY_EXPORT, HISTORY_VIEW}
+    ),
+    Role.RESEARCHER: frozenset({REGISTRY_VIEW, REGISTRY_EXPORT, HISTORY_VIEW}),
+    Role.ASSESSOR: frozenset({REGISTRY_VIEW}),
+    Role.CENTRE_MANAGER: frozenset({REGISTRY_VIEW, REGISTRY_CHANGE, REGISTRY_EXPORT, HISTORY_VIEW}),
+    Role.MENTOR: frozenset(),
+    Role.ENTREPRENEUR: frozenset(),
+}
+
+
+def role_has_permission(user, perm: str) -> bool:
+    """True when the user's role grants `perm` (scope is checked separately)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    return perm in ROLE_PERMISSIONS.get(user.role, frozenset())

@@ -1,0 +1,56 @@
+"""Template helpers: Bootstrap widget classes, Rupiah and number formats as Indonesians write them."""
+
+from decimal import Decimal, InvalidOperation
+
+from django import template
+from django.forms import CheckboxInput, RadioSelect, Select, SelectMultiple
+
+register = template.Library()
+
+
+@register.filter
+def bs(bound_field):
+    """Render a form field's widget with Bootstrap classes and accessible error/help references."""
+    widget = bound_field.field.widget
+    if isinstance(widget, CheckboxInput):
+        css = "form-check-input"
+    elif isinstance(widget, Select | SelectMultiple) and not isinstance(widget, RadioSelect):
+        css = "form-select"
+    else:
+        css = "form-control"
+    attrs = {"class": css + (" is-invalid" if bound_field.errors else "")}
+    if bound_field.errors:
+        attrs["aria-invalid"] = "true"
+    if bound_field.help_text:
+        attrs["aria-describedby"] = f"{bound_field.id_for_label}_help"
+    return bound_field.as_widget(attrs=attrs)
+
+
+def _group(integer: int) -> str:
+    return f"{integer:,}".replace(",", ".")
+
+
+@register.filter
+def rupiah(value):
+    """`Rp1.250.000` (decimals only when they are not zero: `Rp1.250.000,50`)."""
+    if value in (None, ""):
+        return "—"
+    try:
+        amount = Decimal(value)
+    except (InvalidOperation, TypeError, ValueError):
+        return value
+    sign = "-" if amount < 0 else ""
+    amount = abs(amount).quantize(Decimal("0.01"))
+    whole = int(amount)
+    cents = int((amount - whole) * 100)
+    text = f"{sign}Rp{_group(whole)}"
+    return f"{text},{cents:02d}" if cents else text
+
+
+@register.filter
+def angka(value):
+    """Thousands with dots: 4.700."""
+    try:
+        return _group(int(value))
+    except (TypeError, ValueError):
+        return value

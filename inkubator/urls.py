@@ -1,0 +1,15 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from inkubator.api.api import api
+
+urlpatterns = [
+    path("", include("inkubator.core.urls")),
+    path("", include("inkubator.accounts.urls")),
+    path("", include("inkubator.centres.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", api.urls),
+    path("api/docs", RedirectView.as_view(url="/api/v1/docs", permanent=False)),
+    path("admin/", admin.site.urls),
+]
