@@ -9,7 +9,7 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms.models import model_to_dict
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 from pydantic import ConfigDict
 
 from inkubator.api.pagination import paginate
@@ -150,7 +150,7 @@ def centre_create(request, payload: CentreIn):
     if not form.is_valid():
         raise _form_errors(form)
     centre = services.centre_create(actor=request.auth, data=form.service_data())
-    return 201, centre_out(selectors.centre_get(user=request.auth, pk=centre.pk))
+    return Status(201, centre_out(selectors.centre_get(user=request.auth, pk=centre.pk)))
 
 
 @router.patch("/centres/{centre_id}", response=CentreOut)

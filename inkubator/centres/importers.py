@@ -24,7 +24,14 @@ from inkubator.core import exports
 from inkubator.core import permissions as perms
 from inkubator.core.models import AuditEntry
 from inkubator.core.permissions import role_has_permission
-from inkubator.core.spreadsheets import SpreadsheetError, normalise_header, parse_decimal, read_table, region_key
+from inkubator.core.spreadsheets import (
+    SpreadsheetError,
+    normalise_header,
+    parse_coordinate,
+    parse_decimal,
+    read_table,
+    region_key,
+)
 from inkubator.regions.models import Province, Regency
 
 
@@ -261,7 +268,7 @@ class CentreImporter(BaseImporter):
     required = ["code", "name", "host", "regency", "established_year", "vocation"]
     template_example = [
         "1912321401", "BLK Komunitas Al-Ikhlas", "Pondok Pesantren Al-Ikhlas", "Pondok Pesantren", "Jawa Barat",
-        "KAB. BOGOR", "Jl. Raya Cibinong No. 12", "-6,4817", "106,8540", "2019", "Teknik Las", "2",
+        "KAB. BOGOR", "Jl. Raya Cibinong No. 12", -6.4817, 106.854, 2019, "Teknik Las", 2,
         "Workshop 160 m2, 8 mesin las", "503/12-DPMPTSP/2020", "", "Berkembang",
     ]
 
@@ -319,7 +326,7 @@ class CentreImporter(BaseImporter):
             text = values.get(name, "").strip()
             if text:
                 try:
-                    data[name] = str(parse_decimal(text).quantize(__import__("decimal").Decimal("0.000001")))
+                    data[name] = str(parse_coordinate(text))
                 except ValueError:
                     raise RowInvalid(name, _("“%(value)s” is not a coordinate.") % {"value": text})
         instance = Centre.objects.filter(code=data["code"]).first() if data["code"] else None
@@ -363,7 +370,7 @@ class GrantImporter(BaseImporter):
         "note": ["keterangan", "catatan", "note"],
     }
     required = ["code", "kind", "year", "amount"]
-    template_example = ["1912321401", "Pembangunan gedung", "2019", "500.000.000,00", "Diterima", "Workshop 10 x 16 m"]
+    template_example = ["1912321401", "Pembangunan gedung", 2019, 500000000, "Diterima", "Workshop 10 x 16 m"]
 
     def to_form_data(self, values):
         code = re.sub(r"\s+", "", values.get("code", ""))
@@ -397,6 +404,22 @@ class GrantImporter(BaseImporter):
 IMPORTERS = {cls.kind: cls for cls in (HostImporter, CentreImporter, GrantImporter)}
 
 
+def _plain_value(value):
+    from inkubator.core.audit import _plain
+
+    return _plain(value)
+
+
+def _would_change(before: dict, data: dict) -> bool:
+    """Would saving `data` change the record whose values were `before`? Unchanged rows are not rewritten."""
+    for name, value in data.items():
+        if isinstance(value, tuple):  # a host to be created
+            return True
+        if before.get(name) != _plain_value(value):
+            return True
+    return False
+
+
 def _header_labels(importer) -> dict[str, str]:
     return {name: (names[0] if names else name) for name, names in importer.aliases.items()}
 
@@ -408,7 +431,8 @@ def import_run(*, actor, kind: str, data: bytes, filename: str = "", dry_run: bo
         raise PermissionDenied(_("You do not have permission to import registry data."))
     importer = IMPORTERS[kind](actor)
     try:
-        sheet = read_table(data, importer.aliases, required=importer.required, filename=filename)
+        sheet = read_table(data, importer.aliases, required=importer.required, filename=filename,
+                           labels=_header_labels(importer))
     except SpreadsheetError as exc:
         report.file_error = str(exc)
         return report
@@ -435,6 +459,7 @@ def import_run(*, actor, kind: str, data: bytes, filename: str = "", dry_run: bo
             )
             continue
         seen[key] = row_number
+        before = {name: _plain_value(getattr(instance, name)) for name in importer.form_class._meta.fields} if instance else None
         bound = importer.prepare_form_data(form_data) if hasattr(importer, "prepare_form_data") else form_data
         form = importer.form_class(data=bound, instance=instance, user=actor)
         if hasattr(importer, "prepare_form_data") and isinstance(form_data.get("host"), tuple):
@@ -445,22 +470,25 @@ def import_run(*, actor, kind: str, data: bytes, filename: str = "", dry_run: bo
                 for message in messages:
                     report.errors.append(RowError(row_number, column, message))
             continue
-        if instance is not None and not form.has_changed():
+        changed = instance is None or _would_change(before, form.service_data())
+        if not changed:
             report.unchanged += 1
-        prepared.append((row_number, form, instance, form_data))
+        prepared.append((row_number, form, instance, form_data, changed))
     if report.errors:
         report.errors.sort(key=lambda e: e.row)
         return report
     if dry_run:
-        for _row, form, instance, _data in prepared:
+        for _row, _form, instance, _data, changed in prepared:
             if instance is None:
                 report.created += 1
-            elif form.has_changed():
+            elif changed:
                 report.updated += 1
         return report
     try:
         with transaction.atomic():
-            for index, (row_number, form, instance, form_data) in enumerate(prepared):
+            for index, (row_number, form, instance, form_data, changed) in enumerate(prepared):
+                if not changed:
+                    continue
                 if progress and index % 200 == 0:
                     progress(len(prepared) + index, len(prepared) * 2)
                 try:
@@ -478,7 +506,7 @@ def import_run(*, actor, kind: str, data: bytes, filename: str = "", dry_run: bo
                     raise
                 if created:
                     report.created += 1
-                elif form.has_changed():
+                else:
                     report.updated += 1
     except (ValidationError, PermissionDenied):
         report.created = report.updated = 0

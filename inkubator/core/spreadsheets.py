@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from python_calamine import CalamineWorkbook
 
@@ -88,8 +89,8 @@ def read_grid(data: bytes, filename: str = "") -> list[list[str]]:
     limit = settings.INKUBATOR_IMPORT_MAX_BYTES
     if len(data) > limit:
         raise SpreadsheetError(
-            _("The file is %(size)s MB; the limit is %(limit)s MB.")
-            % {"size": round(len(data) / 1048576, 1), "limit": round(limit / 1048576, 1)}
+            _("The file is %(size)s; the limit is %(limit)s.")
+            % {"size": filesizeformat(len(data)), "limit": filesizeformat(limit)}
         )
     kind = _sniff_kind(data, filename)
     if kind == "csv":
@@ -113,7 +114,10 @@ def read_grid(data: bytes, filename: str = "") -> list[list[str]]:
     return grid
 
 
-def read_table(data: bytes, aliases: dict[str, list[str]], *, required: list[str], filename: str = "") -> Sheet:
+def read_table(
+    data: bytes, aliases: dict[str, list[str]], *, required: list[str], filename: str = "",
+    labels: dict[str, str] | None = None,
+) -> Sheet:
     """Find the header row (a title row above it is allowed) and return rows keyed by canonical names.
 
     `aliases` maps a canonical column name to the header texts that mean it.
@@ -131,7 +135,8 @@ def read_table(data: bytes, aliases: dict[str, list[str]], *, required: list[str
             best, header_index = hits, index
     if header_index is None or best == 0:
         raise SpreadsheetError(
-            _("No header row found. Expected columns such as: %(columns)s.") % {"columns": ", ".join(required)}
+            _("No header row found. Expected columns such as: %(columns)s.")
+            % {"columns": ", ".join((labels or {}).get(c, c).upper() for c in required)}
         )
     header = raw[header_index]
     positions: dict[str, int] = {}
@@ -144,9 +149,8 @@ def read_table(data: bytes, aliases: dict[str, list[str]], *, required: list[str
             unknown.append(cell)
     missing = [c for c in required if c not in positions]
     if missing:
-        raise SpreadsheetError(
-            _("Required columns are missing: %(columns)s.") % {"columns": ", ".join(missing)}
-        )
+        names = [(labels or {}).get(c, c).upper() for c in missing]
+        raise SpreadsheetError(_("Required columns are missing: %(columns)s.") % {"columns": ", ".join(names)})
     # Row numbers as the user sees them in the file: header row number + offset.
     sheet = Sheet(columns=list(positions), unknown_columns=unknown)
     data_rows = raw[header_index + 1 :]
@@ -191,6 +195,18 @@ def parse_decimal(text: str) -> Decimal:
     return value
 
 
+
+
+def parse_coordinate(text: str) -> Decimal:
+    """A latitude/longitude in decimal degrees; a decimal comma is accepted (`-6,4817`). Raises ValueError."""
+    t = str(text).strip().replace(" ", "").replace(",", ".").rstrip("°")
+    try:
+        value = Decimal(t)
+    except InvalidOperation:
+        raise ValueError(text)
+    if not value.is_finite():
+        raise ValueError(text)
+    return value.quantize(Decimal("0.000001"))
 
 
 def region_key(name: str) -> tuple[str, str]:

@@ -38,7 +38,7 @@ def regions_load(province_model=None, regency_model=None) -> tuple[int, int]:
                 if c not in existing_r
             ]
         )
-        for c, p, n, k in regencies:
+        for c, _province, n, k in regencies:
             if c in existing_r:
                 regency_model.objects.filter(code=c).exclude(name=n, kind=k).update(name=n, kind=k)
     return len(provinces), len(regencies)

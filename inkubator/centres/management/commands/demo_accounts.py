@@ -7,6 +7,6 @@ class Command(BaseCommand):
     help = "Print the demo accounts (demo-only password)."
 
     def handle(self, *args, **options):
-        self.stdout.write("Demo accounts (password for all: %s — demo only):" % DEMO_PASSWORD)
+        self.stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD} — demo only):")
         for username, _first, _last, role in DEMO_ACCOUNTS:
             self.stdout.write(f"  {username:<10} {role}")
