@@ -33,8 +33,8 @@ def user_invite(*, actor, data: dict) -> tuple[User, str]:
     user.set_unusable_password()
     user.full_clean(exclude=["password"])
     user.save()
-    audit.record(actor=actor, action=AuditEntry.Action.CREATE, obj=user, before={},
-                 after={"username": user.username, "role": user.role, "organisation": user.organisation_id})
+    audit.record(actor=actor, action=AuditEntry.Action.CREATE, obj=user, before={}, label=_user_label(user),
+                 after=_user_snapshot(user))
     return user, invitation_path(user)
 
 
@@ -45,8 +45,12 @@ def invitation_path(user: User) -> str:
 
 
 def _user_snapshot(user):
-    return {"role": user.role, "is_active": user.is_active, "organisation": user.organisation_id,
-            "first_name": user.first_name, "last_name": user.last_name}
+    """What the audit keeps of an account: ids and codes only, never names or e-mail (UU PDP)."""
+    return {"role": user.role, "is_active": user.is_active, "organisation": user.organisation_id}
+
+
+def _user_label(user) -> str:
+    return f"user #{user.pk}"
 
 
 @transaction.atomic
@@ -59,7 +63,8 @@ def user_update(*, actor, user: User, data: dict) -> User:
             setattr(user, name, data[name])
     user.full_clean(exclude=["password"])
     user.save()
-    audit.record(actor=actor, action=AuditEntry.Action.UPDATE, obj=user, before=before, after=_user_snapshot(user))
+    audit.record(actor=actor, action=AuditEntry.Action.UPDATE, obj=user, before=before, after=_user_snapshot(user),
+                 label=_user_label(user))
     return user
 
 
@@ -75,7 +80,7 @@ def user_set_active(*, actor, user: User, active: bool) -> User:
     if not active:
         user.api_tokens.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
     audit.record(actor=actor, action=AuditEntry.Action.REACTIVATE if active else AuditEntry.Action.DEACTIVATE,
-                 obj=user, before=before, after=_user_snapshot(user))
+                 obj=user, before=before, after=_user_snapshot(user), label=_user_label(user))
     return user
 
 
@@ -85,7 +90,7 @@ def scope_grant_add(*, actor, user: User, data: dict) -> ScopeGrant:
     grant = ScopeGrant(user=user, granted_by=actor, **data)
     grant.full_clean()
     grant.save()
-    audit.record(actor=actor, action=AuditEntry.Action.CREATE, obj=grant, before={},
+    audit.record(actor=actor, action=AuditEntry.Action.CREATE, obj=grant, before={}, label=f"scope grant #{grant.pk}",
                  after={"user": user.pk, "kind": grant.kind, "target": str(grant.target or "")})
     return grant
 
@@ -93,7 +98,7 @@ def scope_grant_add(*, actor, user: User, data: dict) -> ScopeGrant:
 @transaction.atomic
 def scope_grant_remove(*, actor, grant: ScopeGrant) -> None:
     _require_admin(actor)
-    audit.record(actor=actor, action=AuditEntry.Action.DELETE, obj=grant,
+    audit.record(actor=actor, action=AuditEntry.Action.DELETE, obj=grant, label=f"scope grant #{grant.pk}",
                  before={"user": grant.user_id, "kind": grant.kind, "target": str(grant.target or "")}, after={})
     grant.delete()
 

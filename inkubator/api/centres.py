@@ -16,6 +16,7 @@ from inkubator.api.pagination import paginate
 from inkubator.centres import selectors, services
 from inkubator.centres.forms import CentreForm
 from inkubator.core import permissions as perms
+from inkubator.core.scoping import can_place_anywhere
 
 router = Router(tags=["registry"])
 
@@ -146,6 +147,8 @@ def centre_detail(request, centre_id: int):
 
 @router.post("/centres", response={201: CentreOut})
 def centre_create(request, payload: CentreIn):
+    if not can_place_anywhere(request.auth, perms.REGISTRY_CHANGE):
+        raise PermissionDenied(_("You may not register centres."))
     form = CentreForm(data=payload.dict(), user=request.auth)
     if not form.is_valid():
         raise _form_errors(form)

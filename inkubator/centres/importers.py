@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -415,9 +416,19 @@ def _would_change(before: dict, data: dict) -> bool:
     for name, value in data.items():
         if isinstance(value, tuple):  # a host to be created
             return True
-        if before.get(name) != _plain_value(value):
+        if not _same(before.get(name), _plain_value(value)):
             return True
     return False
+
+
+def _same(a, b) -> bool:
+    """Equal values, with numbers compared as numbers ("500000000.00" equals "500000000")."""
+    if a == b:
+        return True
+    try:
+        return Decimal(str(a)) == Decimal(str(b))
+    except (InvalidOperation, ValueError, TypeError):
+        return False
 
 
 def _header_labels(importer) -> dict[str, str]:

@@ -27,6 +27,7 @@ from inkubator.core import exports, jobs
 from inkubator.core import permissions as perms
 from inkubator.core.audit import history_for
 from inkubator.core.models import Job
+from inkubator.core.scoping import can_place_anywhere
 from inkubator.core.services import StaleEdit
 
 PAGE_SIZES = (25, 50, 100)
@@ -34,6 +35,12 @@ PAGE_SIZES = (25, 50, 100)
 
 def _require(user, perm):
     if not perms.role_has_permission(user, perm):
+        raise PermissionDenied
+
+
+def _require_create(user):
+    """Creating needs a region to create in: a centre manager's one-centre grant is not enough."""
+    if not can_place_anywhere(user, perms.REGISTRY_CHANGE):
         raise PermissionDenied
 
 
@@ -118,7 +125,7 @@ def centre_detail(request, pk):
 
 @login_required
 def centre_create(request):
-    _require(request.user, perms.REGISTRY_CHANGE)
+    _require_create(request.user)
     form = CentreForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -219,6 +226,8 @@ def host_detail(request, pk):
 @login_required
 def host_form(request, pk=None):
     _require(request.user, perms.REGISTRY_CHANGE)
+    if pk is None:
+        _require_create(request.user)
     host = selectors.host_get(user=request.user, pk=pk, perm=perms.REGISTRY_CHANGE) if pk else None
     form = HostInstitutionForm(request.POST or None, instance=host, user=request.user)
     if request.method == "POST" and form.is_valid():

@@ -50,8 +50,14 @@ def diff(before: dict, after: dict) -> dict:
     return {k: [before.get(k), after.get(k)] for k in keys if before.get(k) != after.get(k)}
 
 
-def record(*, actor, action: str, obj: models.Model, before: dict | None = None, after: dict | None = None):
-    """Write one audit entry for `obj`. `before`/`after` are snapshots; only changed fields are kept."""
+def record(
+    *, actor, action: str, obj: models.Model, before: dict | None = None, after: dict | None = None,
+    label: str | None = None,
+):
+    """Write one audit entry for `obj`. `before`/`after` are snapshots; only changed fields are kept.
+
+    `label` replaces `str(obj)` where the object's name is personal data (people are recorded by id).
+    """
     changes = diff(before or {}, after if after is not None else snapshot(obj))
     return AuditEntry.objects.create(
         actor=actor if getattr(actor, "pk", None) else None,
@@ -60,7 +66,7 @@ def record(*, actor, action: str, obj: models.Model, before: dict | None = None,
         action=action,
         content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
         object_id=str(obj.pk),
-        object_repr=str(obj)[:300],
+        object_repr=(label if label is not None else str(obj))[:300],
         changes=changes,
     )
 

@@ -1,6 +1,7 @@
 """Navigation for the base template: which menu entries the user's role offers."""
 
 from inkubator.core import permissions as perms
+from inkubator.core.scoping import can_place_anywhere
 
 
 def navigation(request):
@@ -8,6 +9,7 @@ def navigation(request):
     can = {
         "registry": perms.role_has_permission(user, perms.REGISTRY_VIEW),
         "registry_change": perms.role_has_permission(user, perms.REGISTRY_CHANGE),
+        "registry_create": can_place_anywhere(user, perms.REGISTRY_CHANGE) if user.is_authenticated else False,
         "registry_import": perms.role_has_permission(user, perms.REGISTRY_IMPORT),
         "registry_export": perms.role_has_permission(user, perms.REGISTRY_EXPORT),
         "registry_deactivate": perms.role_has_permission(user, perms.REGISTRY_DEACTIVATE),

@@ -90,6 +90,13 @@ def regency_in_scope(user, perm: str, regency) -> bool:
     return False
 
 
+def can_place_anywhere(user, perm: str) -> bool:
+    """Has the user any region where they may create records (national, province or regency grant)?"""
+    if not role_has_permission(user, perm):
+        return False
+    return is_national(user) or any(g.kind in ("province", "regency") for g in _grants(user))
+
+
 def apply(queryset, q: Q | None):
     """Filter a queryset by a scope Q (None = everything)."""
     if q is None:

@@ -84,8 +84,24 @@ def _decode(data: bytes) -> str:
     raise SpreadsheetError(_("The CSV file is not in a readable text encoding (save it as UTF-8)."))
 
 
-def read_grid(data: bytes, filename: str = "") -> list[list[str]]:
-    """All cells of the first sheet as text, after checking size and type."""
+def _guess_delimiter(text: str) -> str:
+    """Comma, semicolon or tab: the one that splits the first lines into the most consistent columns."""
+    lines = [line for line in text.splitlines()[:30] if line.strip()]
+    best, best_score = ",", (0, 0)
+    for delimiter in (",", ";", "\t"):
+        widths = [len(row) for row in csv.reader(lines, delimiter=delimiter)]
+        wide = [w for w in widths if w > 1]
+        if not wide:
+            continue
+        modal = max(set(wide), key=wide.count)
+        score = (wide.count(modal), modal)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def read_grid(data: bytes, filename: str = "") -> list[tuple[int, list[str]]]:
+    """Non-empty rows of the first sheet as (row number in the file, cells as text), after checking size and type."""
     limit = settings.INKUBATOR_IMPORT_MAX_BYTES
     if len(data) > limit:
         raise SpreadsheetError(
@@ -95,11 +111,7 @@ def read_grid(data: bytes, filename: str = "") -> list[list[str]]:
     kind = _sniff_kind(data, filename)
     if kind == "csv":
         text = _decode(data)
-        try:
-            dialect = csv.Sniffer().sniff(text[:8192], delimiters=",;\t")
-            delimiter = dialect.delimiter
-        except csv.Error:
-            delimiter = ","
+        delimiter = _guess_delimiter(text)
         grid = [[_cell_text(c) for c in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
     else:
         try:
@@ -108,10 +120,11 @@ def read_grid(data: bytes, filename: str = "") -> list[list[str]]:
             grid = [[_cell_text(c) for c in row] for row in sheet.to_python(skip_empty_area=False)]
         except Exception:  # noqa: BLE001 - calamine raises several types for broken files
             raise SpreadsheetError(_("The workbook cannot be read; it may be damaged or password-protected."))
-    grid = [row for row in grid if any(cell for cell in row)] if grid else []
-    if not grid:
+    # Keep the row numbers the user sees in the file, even when empty rows are dropped.
+    numbered = [(number, row) for number, row in enumerate(grid or [], start=1) if any(cell for cell in row)]
+    if not numbered:
         raise SpreadsheetError(_("The file has no rows."))
-    return grid
+    return numbered
 
 
 def read_table(
@@ -129,7 +142,7 @@ def read_table(
             lookup[normalise_header(name)] = canonical
     header_index = None
     best = 0
-    for index, row in enumerate(raw[:15]):
+    for index, (_number, row) in enumerate(raw[:15]):
         hits = sum(1 for cell in row if normalise_header(cell) in lookup)
         if hits > best:
             best, header_index = hits, index
@@ -138,7 +151,7 @@ def read_table(
             _("No header row found. Expected columns such as: %(columns)s.")
             % {"columns": ", ".join((labels or {}).get(c, c).upper() for c in required)}
         )
-    header = raw[header_index]
+    header = raw[header_index][1]
     positions: dict[str, int] = {}
     unknown = []
     for col, cell in enumerate(header):
@@ -151,7 +164,6 @@ def read_table(
     if missing:
         names = [(labels or {}).get(c, c).upper() for c in missing]
         raise SpreadsheetError(_("Required columns are missing: %(columns)s.") % {"columns": ", ".join(names)})
-    # Row numbers as the user sees them in the file: header row number + offset.
     sheet = Sheet(columns=list(positions), unknown_columns=unknown)
     data_rows = raw[header_index + 1 :]
     if len(data_rows) > settings.INKUBATOR_IMPORT_MAX_ROWS:
@@ -159,9 +171,9 @@ def read_table(
             _("The file has %(rows)s rows; at most %(limit)s can be imported at once.")
             % {"rows": len(data_rows), "limit": settings.INKUBATOR_IMPORT_MAX_ROWS}
         )
-    for offset, row in enumerate(data_rows, start=header_index + 2):
+    for number, row in data_rows:
         values = {name: (row[col] if col < len(row) else "") for name, col in positions.items()}
-        sheet.rows.append((offset, values))
+        sheet.rows.append((number, values))
     return sheet
 
 

@@ -132,7 +132,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 INKUBATOR_IMPORT_MAX_BYTES = env.int("INKUBATOR_IMPORT_MAX_BYTES", default=10 * 1024 * 1024)
 INKUBATOR_IMPORT_MAX_ROWS = env.int("INKUBATOR_IMPORT_MAX_ROWS", default=20000)
 
-# Background work: the database backend when a worker runs (`inkubator worker`), inline otherwise.
+# Background work: the database backend when a worker runs (`inkubator db_worker`), inline otherwise.
 TASKS_BACKEND = env.str("TASKS_BACKEND", default="immediate")
 TASKS = {
     "default": {

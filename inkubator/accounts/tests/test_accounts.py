@@ -41,7 +41,10 @@ def test_admin_invites_user_who_sets_password_through_link(client, users):
     invited = User.objects.get(username="asesor2")
     assert invited.role == "assessor" and not invited.has_usable_password()
     link = re.search(r"http://testserver(/accounts/undangan/[^\s<]+/)", response.content.decode()).group(1)
-    assert AuditEntry.objects.get(action="create", content_type__model="user").actor == users["national_admin"]
+    entry = AuditEntry.objects.get(action="create", content_type__model="user")
+    assert entry.actor == users["national_admin"]
+    assert entry.object_repr == f"user #{invited.pk}" and "Siti" not in str(entry.changes)
+    assert entry.changes == {"is_active": [None, True], "role": [None, "assessor"]}
     client.logout()
     form_page = client.get(link, follow=True)
     assert form_page.context["validlink"] is True

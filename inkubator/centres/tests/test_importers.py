@@ -257,3 +257,30 @@ def test_templates_download_as_real_xlsx(client, users):
     # The template itself imports cleanly once its example host kind is known.
     report = import_run(actor=users["national_admin"], kind="centres", data=response.content, dry_run=True)
     assert report.errors == [] and report.created == 1
+
+
+def test_row_numbers_count_empty_rows_as_the_file_shows_them(users):
+    rows = messy_rows()
+    rows.insert(2, ["", "", ""])  # an empty line 3 in the file
+    rows[3][6] = "Kota Atlantis"  # now on file line 4
+    report = import_run(actor=users["national_admin"], kind="centres", data=xlsx(rows), dry_run=True)
+    assert [(e.row, e.column) for e in report.errors] == [(4, "kabupaten kota")]
+
+
+def test_semicolon_csv_with_title_row_and_decimal_commas(users, registry):
+    text = ("Rekap Bantuan BLK Komunitas 2020\n"
+            "KODE BLK;JENIS BANTUAN;TAHUN;NILAI\n"
+            "2035000001;Peralatan;2020;1.000,00\n"
+            "2035000002;Peralatan;2020;2.500.000,50\n")
+    report = import_run(actor=users["national_admin"], kind="grants", data=text.encode(), dry_run=False)
+    assert report.committed and report.created == 2
+    assert Grant.objects.get(centre=registry["mlg"]).amount == Decimal("2500000.50")
+
+
+def test_reimporting_unchanged_grants_rewrites_nothing(users, registry):
+    data = write_xlsx(["Kode BLK", "Jenis Bantuan", "Tahun", "Nilai"], [["2035000001", "Peralatan", 2020, 500000000]])
+    import_run(actor=users["national_admin"], kind="grants", data=data, dry_run=False)
+    entries = AuditEntry.objects.count()
+    again = import_run(actor=users["national_admin"], kind="grants", data=data, dry_run=False)
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 1)
+    assert AuditEntry.objects.count() == entries

@@ -133,7 +133,9 @@ def test_home_page_shows_what_each_role_can_do(client, users):
     assert client.get("/").status_code == 200
     client.force_login(users["centre_manager"])
     body = client.get("/").content.decode()
-    assert "/blk/baru/" in body and "/impor/" not in body and "/pengguna/" not in body
+    assert "/blk/1" not in body and "/impor/" not in body and "/pengguna/" not in body
+    client.force_login(users["regional_officer"])
+    assert "/blk/baru/" in client.get("/").content.decode()
     client.force_login(users["national_admin"])
     body = client.get("/").content.decode()
     assert "/impor/" in body and "/pengguna/" in body

@@ -208,3 +208,16 @@ def test_deactivate_is_for_national_admins_only(client, users, registry):
     centre.refresh_from_db()
     assert (centre.status, centre.deactivation_reason) == ("inactive", "Lembaga tidak aktif sejak 2023")
     assert AuditEntry.objects.get().action == "deactivate"
+
+
+def test_centre_manager_cannot_register_centres(client, users, registry):
+    client.force_login(users["centre_manager"])
+    assert client.get("/blk/baru/").status_code == 403
+    assert client.get("/lembaga/baru/").status_code == 403
+    response = client.post("/api/v1/centres", json.dumps({
+        "code": "2135000999", "name": "BLK Baru", "host": registry["sby"].host_id, "regency": "35.78",
+        "established_year": 2021, "vocation": registry["sby"].vocation_id,
+    }), content_type="application/json")
+    assert response.status_code == 403
+    assert Centre.objects.count() == 5 and AuditEntry.objects.count() == 0
+    assert "/blk/baru/" not in client.get("/").content.decode()
