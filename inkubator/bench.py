@@ -25,6 +25,7 @@ import os
 import platform
 import re
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -241,6 +242,15 @@ def print_table(results: list[dict]) -> None:
                 + (f", PostgreSQL {m['postgres']}" if m.get("postgres") else "")
                 + f"; JSON: {result.get('json_path', '')}"
             )
+        if "load_average_before" in result:
+            before, after = result["load_average_before"][0], result.get("load_average_after", [0])[0]
+            cpus = result["machine"]["cpu_count"] or 1
+            warning = (
+                f" -- WARNING: busier than its {cpus} CPUs, so every figure is inflated; rerun on an idle machine"
+                if max(before, after) > cpus
+                else ""
+            )
+            print(f"{result['backend']}: load average {before} before, {after} after{warning}")
     print(
         "ratio = app ÷ floor time (latency) or floor ÷ app rows/s (import): how many times the floor's cost."
     )
@@ -285,6 +295,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.child:
         return child_main(args)
 
+    # A terminated run still removes its throwaway databases (and subprocess.run stops the child).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     backends = ["sqlite", "postgres"] if args.backend == "all" else [args.backend]
     results = []
     for backend in backends:

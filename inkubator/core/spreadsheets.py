@@ -198,27 +198,23 @@ def parse_decimal(text: str) -> Decimal:
         t = t.replace(",", ".")
     elif t.count(".") > 1:
         t = t.replace(".", "")
-    try:
-        value = Decimal(t)
-    except InvalidOperation:
-        raise ValueError(text)
-    if not value.is_finite():
-        raise ValueError(text)
-    return value
-
-
+    return _finite_decimal(t, text)
 
 
 def parse_coordinate(text: str) -> Decimal:
     """A latitude/longitude in decimal degrees; a decimal comma is accepted (`-6,4817`). Raises ValueError."""
     t = str(text).strip().replace(" ", "").replace(",", ".").rstrip("°")
+    return _finite_decimal(t, text).quantize(Decimal("0.000001"))
+
+
+def _finite_decimal(cleaned: str, original: str) -> Decimal:
     try:
-        value = Decimal(t)
+        value = Decimal(cleaned)
     except InvalidOperation:
-        raise ValueError(text)
+        raise ValueError(original)
     if not value.is_finite():
-        raise ValueError(text)
-    return value.quantize(Decimal("0.000001"))
+        raise ValueError(original)
+    return value
 
 
 def region_key(name: str) -> tuple[str, str]:
