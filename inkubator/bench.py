@@ -250,7 +250,10 @@ def print_table(results: list[dict]) -> None:
                 if max(before, after) > cpus
                 else ""
             )
-            print(f"{result['backend']}: load average {before} before, {after} after{warning}")
+            print(
+                f"{result['backend']}: load average {before} before, {after} after; CPU check "
+                f"{result.get('cpu_check_ms_before')} ms before, {result.get('cpu_check_ms_after')} ms after{warning}"
+            )
     print(
         "ratio = app ÷ floor time (latency) or floor ÷ app rows/s (import): how many times the floor's cost."
     )
@@ -318,6 +321,16 @@ def _median_ms(samples: list[float]) -> float:
 def _quantile_ms(samples: list[float], q: float) -> float:
     ordered = sorted(samples)
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))] * 1000
+
+
+def _cpu_check_ms() -> float:
+    """A fixed pure-Python workload (best of 5): how fast this CPU is right now, to compare runs."""
+    best = float("inf")
+    for _ in range(5):
+        start = time.perf_counter()
+        sum(i * i for i in range(200_000))
+        best = min(best, time.perf_counter() - start)
+    return round(best * 1000, 2)
 
 
 def _machine_info(connection) -> dict:
@@ -479,6 +492,7 @@ def _bench_latency(args, users) -> list[dict]:
                     "floor_median_ms": round(floor_median, 3),
                     "floor_min_ms": round(min(samples["floor"]) * 1000, 3),
                     "ratio": round(median / floor_median, 2),
+                    "ratio_of_minimums": round(min(samples[name]) / min(samples["floor"]), 2),
                     "rows_matched": floor_total,
                     "queries": info[name]["queries"],
                     "response_bytes": info[name]["bytes"],
@@ -780,6 +794,7 @@ def child_main(args) -> int:
         "dataset": {**counts, "seed_seconds": round(seed_seconds, 2)},
         "page_size": PAGE_SIZE,
         "load_average_before": [round(x, 2) for x in os.getloadavg()],
+        "cpu_check_ms_before": _cpu_check_ms(),
     }
     _log(
         f"{backend}: {counts['centres']} centres seeded in {seed_seconds:.1f} s; measuring list/search latency"
@@ -788,6 +803,7 @@ def child_main(args) -> int:
     _log(f"{backend}: measuring import throughput ({args.import_rows} rows)")
     result["import"] = _bench_import(args, users["admin"])
     result["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
+    result["cpu_check_ms_after"] = _cpu_check_ms()
     result["json_path"] = args.json_out
     if args.json_out:
         Path(args.json_out).parent.mkdir(parents=True, exist_ok=True)

@@ -8,6 +8,8 @@ urlpatterns = [
     path("", include("inkubator.core.urls")),
     path("", include("inkubator.accounts.urls")),
     path("", include("inkubator.centres.urls")),
+    path("", include("inkubator.assessment.urls")),
+    path("", include("inkubator.selection.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
     path("api/docs", RedirectView.as_view(url="/api/v1/docs", permanent=False)),

@@ -2,7 +2,7 @@
 
 from ninja import NinjaAPI
 
-from inkubator.api import centres, errors, regions
+from inkubator.api import assessment, centres, errors, regions, selection
 from inkubator.api.auth import AUTH
 
 api = NinjaAPI(
@@ -17,3 +17,5 @@ api = NinjaAPI(
 errors.install(api)
 api.add_router("/regions", regions.router)
 api.add_router("/", centres.router)
+api.add_router("/", assessment.router)
+api.add_router("/", selection.router)

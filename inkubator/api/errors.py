@@ -6,6 +6,8 @@ from django.utils.translation import gettext as _
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from inkubator.core.services import StaleEdit
+
 
 def error_body(detail, errors=None):
     return {"detail": str(detail), "errors": errors or {}}
@@ -24,6 +26,10 @@ def install(api):
     def on_validation_error(request, exc):
         errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
         return api.create_response(request, error_body(_("The request is not valid."), errors), status=422)
+
+    @api.exception_handler(StaleEdit)
+    def on_stale(request, exc):
+        return api.create_response(request, error_body(" ".join(exc.messages)), status=409)
 
     @api.exception_handler(AuthenticationError)
     def on_auth_error(request, exc):

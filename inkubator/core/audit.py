@@ -8,6 +8,7 @@ import threading
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models.fields.files import FieldFile
 
 from inkubator.core.models import AuditEntry
 
@@ -28,6 +29,8 @@ def clear_context() -> None:
 def _plain(value):
     if isinstance(value, models.Model):
         return value.pk
+    if isinstance(value, FieldFile):
+        return value.name or ""
     if isinstance(value, decimal.Decimal):
         return str(value)
     if isinstance(value, datetime.datetime | datetime.date):

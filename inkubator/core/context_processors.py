@@ -16,5 +16,7 @@ def navigation(request):
         "reference": perms.role_has_permission(user, perms.REFERENCE_MANAGE),
         "history": perms.role_has_permission(user, perms.HISTORY_VIEW),
         "users": perms.role_has_permission(user, perms.USERS_MANAGE),
+        "assessment": perms.role_has_permission(user, perms.ASSESSMENT_VIEW),
+        "selection": perms.role_has_permission(user, perms.SELECTION_VIEW),
     } if user is not None else {}
     return {"can": can}

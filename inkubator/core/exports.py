@@ -44,6 +44,7 @@ def write_xlsx(headers: Sequence[str], rows: Iterable[Sequence], *, sheet: str =
     ws = book.add_worksheet(sheet[:31])
     bold = book.add_format({"bold": True, "bg_color": "#E8EEF4"})
     money = book.add_format({"num_format": "#,##0"})
+    decimal_format = book.add_format({"num_format": "#,##0.00"})
     ws.write_row(0, 0, [str(h) for h in headers], bold)
     ws.freeze_panes(1, 0)
     n = 0
@@ -51,7 +52,8 @@ def write_xlsx(headers: Sequence[str], rows: Iterable[Sequence], *, sheet: str =
         for col, value in enumerate(row):
             value = safe_cell(value)
             if isinstance(value, decimal.Decimal):
-                ws.write_number(n, col, float(value), money)
+                # whole amounts (Rupiah) without decimals; scores and rates with two
+                ws.write_number(n, col, float(value), money if value == value.to_integral_value() else decimal_format)
             elif isinstance(value, int | float):
                 ws.write_number(n, col, value)
             else:

@@ -20,6 +20,8 @@ log = logging.getLogger(__name__)
 # Job kind -> "module:function" taking (job, progress) and returning a result dict.
 HANDLERS: dict[str, str] = {
     "registry_import": "inkubator.centres.importers:run_import_job",
+    "submission_import": "inkubator.assessment.submissions:run_submission_import_job",
+    "selection_run": "inkubator.selection.jobs:run_selection_job",
 }
 
 

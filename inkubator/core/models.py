@@ -32,6 +32,12 @@ class AuditEntry(models.Model):
         REACTIVATE = "reactivate", _("reactivated")
         IMPORT = "import", _("imported")
         DELETE = "delete", _("deleted")
+        ASSIGN = "assign", _("assigned")
+        SUBMIT = "submit", _("submitted")
+        RETURN = "return", _("returned")
+        VERIFY = "verify", _("verified")
+        FREEZE = "freeze", _("frozen")
+        RESCORE = "rescore", _("rescored")
 
     created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(

@@ -13,6 +13,15 @@ REGISTRY_EXPORT = "centres.export"
 REFERENCE_MANAGE = "core.manage_reference"
 HISTORY_VIEW = "core.view_history"
 USERS_MANAGE = "accounts.manage_users"
+ASSESSMENT_VIEW = "assessment.view"
+ASSESSMENT_FILL = "assessment.fill"
+ASSESSMENT_REVIEW = "assessment.review"
+ASSESSMENT_EXPORT = "assessment.export"
+INSTRUMENT_MANAGE = "assessment.manage_instruments"
+ROUND_MANAGE = "assessment.manage_rounds"
+SELECTION_VIEW = "selection.view"
+SELECTION_MANAGE = "selection.manage"
+DECISION_PUBLISH = "selection.publish"
 
 
 class Role:
@@ -52,15 +61,38 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             REFERENCE_MANAGE,
             HISTORY_VIEW,
             USERS_MANAGE,
+            ASSESSMENT_VIEW,
+            ASSESSMENT_REVIEW,
+            ASSESSMENT_EXPORT,
+            INSTRUMENT_MANAGE,
+            ROUND_MANAGE,
+            SELECTION_VIEW,
+            SELECTION_MANAGE,
+            DECISION_PUBLISH,
         }
     ),
-    Role.NATIONAL_VIEWER: frozenset({REGISTRY_VIEW, REGISTRY_EXPORT, HISTORY_VIEW}),
-    Role.REGIONAL_OFFICER: frozenset(
-        {REGISTRY_VIEW, REGISTRY_CHANGE, REGISTRY_IMPORT, REGISTRY_EXPORT, HISTORY_VIEW}
+    Role.NATIONAL_VIEWER: frozenset(
+        {REGISTRY_VIEW, REGISTRY_EXPORT, HISTORY_VIEW, ASSESSMENT_VIEW, ASSESSMENT_EXPORT, SELECTION_VIEW}
     ),
-    Role.RESEARCHER: frozenset({REGISTRY_VIEW, REGISTRY_EXPORT, HISTORY_VIEW}),
-    Role.ASSESSOR: frozenset({REGISTRY_VIEW}),
-    Role.CENTRE_MANAGER: frozenset({REGISTRY_VIEW, REGISTRY_CHANGE, REGISTRY_EXPORT, HISTORY_VIEW}),
+    Role.REGIONAL_OFFICER: frozenset(
+        {REGISTRY_VIEW, REGISTRY_CHANGE, REGISTRY_IMPORT, REGISTRY_EXPORT, HISTORY_VIEW, ASSESSMENT_VIEW, ASSESSMENT_EXPORT}
+    ),
+    Role.RESEARCHER: frozenset(
+        {
+            REGISTRY_VIEW,
+            REGISTRY_EXPORT,
+            HISTORY_VIEW,
+            ASSESSMENT_VIEW,
+            ASSESSMENT_REVIEW,
+            ASSESSMENT_EXPORT,
+            INSTRUMENT_MANAGE,
+            ROUND_MANAGE,
+            SELECTION_VIEW,
+            SELECTION_MANAGE,
+        }
+    ),
+    Role.ASSESSOR: frozenset({REGISTRY_VIEW, ASSESSMENT_VIEW, ASSESSMENT_FILL}),
+    Role.CENTRE_MANAGER: frozenset({REGISTRY_VIEW, REGISTRY_CHANGE, REGISTRY_EXPORT, HISTORY_VIEW, ASSESSMENT_VIEW}),
     Role.MENTOR: frozenset(),
     Role.ENTREPRENEUR: frozenset(),
 }

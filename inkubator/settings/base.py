@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "inkubator.accounts",
     "inkubator.regions",
     "inkubator.centres",
+    "inkubator.assessment",
+    "inkubator.selection",
 ]
 
 MIDDLEWARE = [
@@ -131,6 +133,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 INKUBATOR_IMPORT_MAX_BYTES = env.int("INKUBATOR_IMPORT_MAX_BYTES", default=10 * 1024 * 1024)
 INKUBATOR_IMPORT_MAX_ROWS = env.int("INKUBATOR_IMPORT_MAX_ROWS", default=20000)
+# Evidence photos and PDFs of assessments: one file at most this size (type sniffed from content).
+INKUBATOR_EVIDENCE_MAX_BYTES = env.int("INKUBATOR_EVIDENCE_MAX_BYTES", default=8 * 1024 * 1024)
 
 # Background work: the database backend when a worker runs (`inkubator db_worker`), inline otherwise.
 TASKS_BACKEND = env.str("TASKS_BACKEND", default="immediate")
@@ -175,6 +179,11 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # WeasyPrint reports every rendering step at INFO; only problems matter in the logs.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
 AXES_VERBOSE = False

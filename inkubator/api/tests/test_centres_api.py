@@ -113,7 +113,7 @@ def test_patch_changes_only_given_fields_and_checks_version(client, users, regis
     assert (response.json()["instructors"], response.json()["version"], response.json()["name"]) == (
         4, 2, "BLK Komunitas Nurul Huda")
     stale = patch_json(client, f"/api/v1/centres/{centre.pk}", {"instructors": 9, "version": 1})
-    assert stale.status_code == 422
+    assert stale.status_code == 409
     centre.refresh_from_db()
     assert (centre.instructors, centre.version) == (4, 2)
     assert AuditEntry.objects.filter(action="update").count() == 1

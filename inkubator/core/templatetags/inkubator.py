@@ -54,3 +54,19 @@ def angka(value):
         return _group(int(value))
     except (TypeError, ValueError):
         return value
+
+
+@register.filter
+def desimal(value, places=2):
+    """A decimal in the active language's format, trailing zeros dropped: 0,15 (id) / 0.15 (en); — when empty."""
+    from django.utils.formats import number_format
+
+    if value in (None, ""):
+        return "—"
+    try:
+        number = Decimal(str(value)).quantize(Decimal(1).scaleb(-int(places)))
+    except (InvalidOperation, TypeError, ValueError):
+        return value
+    normalized = number.normalize()
+    decimals = max(0, -normalized.as_tuple().exponent)
+    return number_format(normalized, decimal_pos=decimals, use_l10n=True, force_grouping=True)

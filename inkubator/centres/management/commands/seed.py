@@ -17,8 +17,21 @@ class Command(BaseCommand):
         counts = seed_registry(scale=options["scale"], seed=options["seed"])
         if not options["no_accounts"]:
             seed_accounts()
+            from inkubator.assessment.demo import seed_assessment
+
+            rounds = seed_assessment(seed=options["seed"])
+            from inkubator.selection.demo import seed_selection
+
+            selection = seed_selection()
         self.stdout.write(
             "Registry: {centres} centres, {hosts} host institutions, {grants} grants, {outputs} training outputs.".format(
                 **counts
             )
         )
+        if not options["no_accounts"]:
+            self.stdout.write(
+                "Assessment: {verified} verified assessments in the finished round, "
+                "{open_assessments} in the open round.".format(**rounds)
+            )
+            self.stdout.write("Selection: 3 weight sets, one published decision selecting {selected} centres.".format(
+                **selection))

@@ -1,0 +1,96 @@
+"""Forms of the readiness assessment: rounds (with the centres in scope) and assignments."""
+
+from __future__ import annotations
+
+import re
+
+from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
+
+from inkubator.accounts.models import Cluster, PartnerOrganisation, User
+from inkubator.assessment.models import AssessmentRound, Instrument
+from inkubator.centres.models import Centre
+from inkubator.core import permissions as perms
+from inkubator.core.permissions import Role
+from inkubator.regions.models import Province
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class RoundForm(forms.ModelForm):
+    """A round and the centres it covers: a partner's cluster, whole provinces, or a list of codes (union)."""
+
+    cluster = forms.ModelChoiceField(label=_l("partner cluster"), queryset=Cluster.objects.none(), required=False)
+    provinces = forms.ModelMultipleChoiceField(
+        label=_l("provinces"), queryset=Province.objects.order_by("code"), required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
+    codes = forms.CharField(
+        label=_l("centre codes"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_l("One or more centre codes (VIN), separated by spaces, commas or new lines."),
+    )
+
+    class Meta:
+        model = AssessmentRound
+        fields = ["name", "instrument", "partner", "starts_on", "ends_on", "due_on", "threshold_ready",
+                  "threshold_assisted", "consolidation_rule"]
+        widgets = {"starts_on": DATE, "ends_on": DATE, "due_on": DATE}
+
+    def __init__(self, *args, user, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+        self.fields["instrument"].queryset = Instrument.objects.order_by("code", "-version")
+        self.fields["partner"].queryset = PartnerOrganisation.objects.order_by("name")
+        visible = Centre.objects.visible_to(user, perms.ROUND_MANAGE)
+        self.fields["cluster"].queryset = Cluster.objects.filter(centres__in=visible).distinct().order_by("name")
+        if self.instance.pk:  # editing: the centres are set once, at creation
+            for name in ("cluster", "provinces", "codes"):
+                del self.fields[name]
+
+    def clean(self):
+        data = super().clean()
+        if self.instance.pk:
+            return data
+        visible = Centre.objects.visible_to(self.user, perms.ROUND_MANAGE).filter(status="active")
+        chosen = set()
+        if data.get("cluster"):
+            chosen |= set(visible.filter(clusters=data["cluster"]).values_list("pk", flat=True))
+        if data.get("provinces"):
+            chosen |= set(visible.filter(regency__province__in=data["provinces"]).values_list("pk", flat=True))
+        codes = [c for c in re.split(r"[\s,;]+", data.get("codes") or "") if c]
+        if codes:
+            found = dict(visible.filter(code__in=codes).values_list("code", "pk"))
+            unknown = [c for c in codes if c not in found]
+            if unknown:
+                self.add_error("codes", _("Not a centre in your scope: %(codes)s.") % {"codes": ", ".join(unknown[:10])})
+            chosen |= set(found.values())
+        if not chosen and not self.errors:
+            raise forms.ValidationError(_("Choose the centres: a cluster, provinces or centre codes."))
+        self.centre_ids = sorted(chosen)
+        return data
+
+    def service_data(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self._meta.fields}
+
+
+class BalancedAssignForm(forms.Form):
+    assessors = forms.ModelMultipleChoiceField(
+        label=_l("field assessors"), queryset=User.objects.none(), widget=forms.SelectMultiple(attrs={"size": 6})
+    )
+    per_centre = forms.IntegerField(label=_l("assessors per centre"), min_value=1, max_value=5, initial=1)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assessors"].queryset = User.objects.filter(role=Role.ASSESSOR, is_active=True).order_by("username")
+
+
+class AssignForm(forms.Form):
+    centre = forms.ModelChoiceField(label=_l("centre"), queryset=Centre.objects.none())
+    assessor = forms.ModelChoiceField(label=_l("field assessor"), queryset=User.objects.none())
+    due_on = forms.DateField(label=_l("due on"), required=False, widget=DATE)
+
+    def __init__(self, *args, round, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["centre"].queryset = round.centres.order_by("code")
+        self.fields["assessor"].queryset = User.objects.filter(role=Role.ASSESSOR, is_active=True).order_by("username")

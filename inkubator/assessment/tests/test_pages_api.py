@@ -1,0 +1,222 @@
+"""Assessment pages and API endpoints: scope, downloads that are real workbooks, transitions, stale saves."""
+
+import io
+import json
+
+import pytest
+from pyxform.xls2xform import convert
+
+from inkubator.assessment import instrument_io, services
+from inkubator.assessment.models import Assessment, Instrument
+from inkubator.assessment.tests.conftest import HAND_ANSWERS, PNG, SMALL_SPEC
+from inkubator.core.models import AuditEntry
+
+pytestmark = pytest.mark.django_db
+
+
+def _json(client, method, url, body):
+    return getattr(client, method)(url, data=json.dumps(body), content_type="application/json")
+
+
+def test_default_instrument_is_shipped():
+    default = Instrument.objects.get(code="kesiapan-blkk", version=1)
+    assert default.name == "Kesiapan BLK Komunitas sebagai Inkubator Wirausaha"
+    assert default.dimensions.count() == 8
+    assert default.indicators.count() == 36
+    assert not default.is_frozen  # editable until a round uses it
+
+
+def test_instrument_pages_and_downloads(client, users, instrument):
+    client.force_login(users["researcher"])
+    assert client.get("/asesmen/instrumen/").status_code == 200
+    page = client.get(f"/asesmen/instrumen/{instrument.pk}/")
+    assert page.status_code == 200
+    assert b"Kejelasan SK pendirian inkubator" in page.content and b'id="ind-B2"' in page.content
+    xlsx = client.get(f"/asesmen/instrumen/{instrument.pk}/xlsx/")
+    assert xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert instrument_io.validate_spec(instrument_io.spec_from_xlsx(xlsx.content)) == instrument_io.validate_spec(
+        services.instrument_to_spec(instrument)
+    )
+
+
+def test_instrument_pages_need_permission(client, users, instrument):
+    assert client.get("/asesmen/instrumen/").status_code == 302  # to the login page
+    from inkubator.centres.tests.factories import make_user
+
+    client.force_login(make_user("pendamping1", "mentor"))
+    assert client.get("/asesmen/instrumen/").status_code == 403
+    assert client.get(f"/asesmen/instrumen/{instrument.pk}/xlsx/").status_code == 403
+    client.force_login(users["assessor"])  # may view, may not manage
+    assert client.post(f"/asesmen/instrumen/{instrument.pk}/versi-baru/").status_code == 403
+    assert Instrument.objects.filter(code="uji-kecil").count() == 1
+
+
+def test_new_version_and_import(client, users, instrument):
+    client.force_login(users["researcher"])
+    response = client.post(f"/asesmen/instrumen/{instrument.pk}/versi-baru/")
+    copy = Instrument.objects.get(code="uji-kecil", version=2)
+    assert response.status_code == 302 and response["Location"] == f"/asesmen/instrumen/{copy.pk}/"
+    workbook = instrument_io.spec_to_xlsx({**SMALL_SPEC, "name": "Instrumen uji (revisi)"})
+    upload = io.BytesIO(workbook)
+    upload.name = "revisi.xlsx"
+    response = client.post("/asesmen/instrumen/impor/", {"file": upload})
+    third = Instrument.objects.get(code="uji-kecil", version=3)
+    assert response.status_code == 302 and third.name == "Instrumen uji (revisi)"
+
+
+def test_import_of_a_bad_workbook_writes_nothing(client, users):
+    client.force_login(users["researcher"])
+    import openpyxl
+
+    book = openpyxl.load_workbook(io.BytesIO(instrument_io.spec_to_xlsx({**SMALL_SPEC, "code": "rusak"})))
+    sheet = book["dimensions"]
+    weight_column = [c.value for c in sheet[1]].index("weight") + 1
+    sheet.cell(row=2, column=weight_column, value=-1)  # dimension A's weight
+    upload = io.BytesIO()
+    book.save(upload)
+    upload.seek(0)
+    upload.name = "rusak.xlsx"
+    before = (Instrument.objects.count(), AuditEntry.objects.count())
+    response = client.post("/asesmen/instrumen/impor/", {"file": upload})
+    assert response.status_code == 422
+    from django.utils import translation
+    from django.utils.translation import gettext
+
+    with translation.override("id"):  # the page speaks the user's language (Indonesian by default)
+        expected = gettext("Dimension %(dimension)s, field %(field)s: %(problem)s") % {
+            "dimension": "A", "field": "weight", "problem": gettext("must not be negative"),
+        }
+    assert response.context["errors"] == [expected]
+    png = io.BytesIO(PNG)
+    png.name = "foto.xlsx"
+    assert client.post("/asesmen/instrumen/impor/", {"file": png}).status_code == 422
+    assert (Instrument.objects.count(), AuditEntry.objects.count()) == before
+
+
+def test_xlsform_endpoint_converts_with_pyxform(client, users, instrument):
+    client.force_login(users["assessor"])
+    response = client.get(f"/api/v1/assessment/instruments/{instrument.pk}/xlsform")
+    assert response.status_code == 200
+    result = convert(xlsform=response.content)
+    assert result.warnings == []
+    for code in ("A1", "A2", "B1", "B2", "B3"):
+        assert f"/{code}" in result.xform
+
+
+def test_api_instruments_and_rounds(client, users, instrument, round_):
+    client.force_login(users["researcher"])
+    listing = client.get("/api/v1/assessment/instruments").json()
+    assert {(i["code"], i["version"], i["frozen"]) for i in listing["items"]} == {
+        ("kesiapan-blkk", 1, False), ("uji-kecil", 1, True),
+    }
+    detail = client.get(f"/api/v1/assessment/instruments/{instrument.pk}").json()
+    assert detail["dimensions"][1]["indicators"][1]["bands"][1] == {"lower": "1", "upper": "3", "score": "1"}
+    rounds = client.get("/api/v1/assessment/rounds").json()
+    assert [(r["name"], r["centres"], r["assessments"]) for r in rounds["items"]] == [("Pra-identifikasi uji", 2, 2)]
+    client.force_login(users["national_viewer"])
+    assert client.get("/api/v1/assessment/assessments").json()["count"] == 0  # nothing verified yet
+
+
+def test_api_workflow_with_stale_save(client, users, registry, round_):
+    a = Assessment.objects.get(round=round_, centre=registry["sby"])
+    client.force_login(users["assessor"])
+    mine = client.get("/api/v1/assessment/assessments").json()
+    assert mine["count"] == 2
+    saved = _json(client, "patch", f"/api/v1/assessment/assessments/{a.pk}", {"version": 1, "answers": HAND_ANSWERS})
+    assert saved.status_code == 200
+    assert (saved.json()["composite_score"], saved.json()["readiness_class"], saved.json()["version"]) == ("66.67", "assisted", 2)
+    stale = _json(client, "patch", f"/api/v1/assessment/assessments/{a.pk}", {"version": 1, "answers": {"A1": {"value": "1"}}})
+    assert stale.status_code == 409
+    a.refresh_from_db()
+    assert a.answers.get(indicator__code="A1").value == "4"
+    refused = _json(client, "post", f"/api/v1/assessment/assessments/{a.pk}/submit", {"version": 2})
+    assert refused.status_code == 422
+    assert refused.json()["errors"] == {"A1": [refused.json()["errors"]["A1"][0]]}
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    services.evidence_add(actor=users["assessor"], assessment=a, indicator_code="A1",
+                          upload=SimpleUploadedFile("sk.png", PNG, "image/png"))
+    submitted = _json(client, "post", f"/api/v1/assessment/assessments/{a.pk}/submit", {"version": 2})
+    assert submitted.status_code == 200 and submitted.json()["status"] == "submitted"
+    denied = _json(client, "post", f"/api/v1/assessment/assessments/{a.pk}/verify", {"version": 3})
+    assert denied.status_code == 403
+    client.force_login(users["researcher"])
+    returned = _json(client, "post", f"/api/v1/assessment/assessments/{a.pk}/return",
+                     {"version": 3, "indicators": {"A2": "Periksa NIB di OSS."}})
+    assert returned.status_code == 200
+    body = returned.json()
+    assert body["status"] == "returned"
+    assert [(x["indicator"], x["returned"], x["return_comment"]) for x in body["answers"] if x["returned"]] == [
+        ("A2", True, "Periksa NIB di OSS."),
+    ]
+    client.force_login(users["centre_manager"])  # a manager never sees work in progress
+    assert client.get(f"/api/v1/assessment/assessments/{a.pk}").status_code == 404
+
+
+def test_round_progress_page(client, users, registry, round_):
+    services.assessment_save(
+        actor=users["assessor"], assessment=Assessment.objects.get(round=round_, centre=registry["sby"]),
+        answers={"A1": {"value": "2"}},
+    )
+    client.force_login(users["researcher"])
+    response = client.get(f"/asesmen/putaran/{round_.pk}/")
+    assert response.status_code == 200
+    progress = response.context["progress"]
+    assert progress["total"] == [1, 1, 0, 0, 0]  # assigned, draft, submitted, returned, verified
+    assert [(p["code"], p["counts"]) for p in progress["by_province"]] == [("35", [0, 1, 0, 0, 0]), ("51", [1, 0, 0, 0, 0])]
+    assert progress["by_assessor"] == [{"username": "asesor1", "counts": [1, 1, 0, 0, 0], "count": 2}]
+    client.force_login(users["regional_officer"])  # Jawa Timur officer: no verified assessment to count
+    response = client.get(f"/asesmen/putaran/{round_.pk}/")
+    assert response.status_code == 200 and response.context["progress"]["count"] == 0
+
+
+def test_round_created_and_assigned_through_the_pages(client, users, registry, instrument):
+    from inkubator.accounts.models import Cluster
+    from inkubator.assessment.models import AssessmentRound
+
+    client.force_login(users["researcher"])
+    cluster = Cluster.objects.get(name="Klaster UINSA")
+    form = {
+        "name": "Pra-identifikasi 2027", "instrument": instrument.pk, "starts_on": "2027-01-04", "ends_on": "2027-03-31",
+        "due_on": "2027-03-01", "threshold_ready": "70", "threshold_assisted": "50", "consolidation_rule": "median",
+        "cluster": cluster.pk, "codes": "",
+    }
+    outside = client.post("/asesmen/putaran/baru/", {**form, "codes": "2011000001 9999"})
+    assert outside.status_code == 422
+    assert outside.context["form"].errors["codes"] == [outside.context["form"].errors["codes"][0]]
+    assert "2011000001, 9999" in outside.context["form"].errors["codes"][0]  # Aceh is outside the cluster
+    bad_dates = client.post("/asesmen/putaran/baru/", {**form, "ends_on": "2026-12-31"})
+    assert bad_dates.status_code == 422
+    assert not AssessmentRound.objects.filter(name="Pra-identifikasi 2027").exists()
+    created = client.post("/asesmen/putaran/baru/", form)
+    rnd = AssessmentRound.objects.get(name="Pra-identifikasi 2027")
+    assert created.status_code == 302 and created["Location"] == f"/asesmen/putaran/{rnd.pk}/penugasan/"
+    assert sorted(rnd.centres.values_list("code", flat=True)) == ["2035000001", "2051000001"]
+    page = client.post(f"/asesmen/putaran/{rnd.pk}/penugasan/", {
+        "action": "balanced", "assessors": [users["assessor"].pk], "per_centre": "1"})
+    assert page.status_code == 302
+    assert sorted(rnd.assessments.values_list("centre__code", "assessor__username")) == [
+        ("2035000001", "asesor1"), ("2051000001", "asesor1")]
+    client.post(f"/asesmen/putaran/{rnd.pk}/penugasan/", {"action": "open"})
+    rnd.refresh_from_db()
+    assert rnd.status == "open"
+    client.force_login(users["assessor"])  # an assessor cannot manage rounds
+    assert client.get(f"/asesmen/putaran/{rnd.pk}/penugasan/").status_code == 403
+    assert client.post("/asesmen/putaran/baru/", {**form, "name": "Lain"}).status_code == 403
+    assert AssessmentRound.objects.count() == 1
+
+
+def test_round_thresholds_edited_through_the_page(client, users, registry, round_):
+    a = Assessment.objects.get(round=round_, centre=registry["sby"])
+    services.assessment_save(actor=users["assessor"], assessment=a, answers=HAND_ANSWERS)
+    client.force_login(users["researcher"])
+    form = {"name": round_.name, "instrument": round_.instrument_id, "starts_on": "2026-01-05", "ends_on": "2026-03-31",
+            "due_on": "2026-03-01", "threshold_ready": "65", "threshold_assisted": "50", "consolidation_rule": "median",
+            "version": round_.version}
+    assert client.post(f"/asesmen/putaran/{round_.pk}/ubah/", form).status_code == 302
+    a.refresh_from_db()
+    assert a.readiness_class == "ready"
+    stale = client.post(f"/asesmen/putaran/{round_.pk}/ubah/", {**form, "threshold_ready": "90"})
+    assert stale.status_code == 422
+    a.refresh_from_db()
+    assert a.readiness_class == "ready"
