@@ -6,6 +6,7 @@
 # New strings arrive with an empty msgstr (or a "#, fuzzy" guess): translate them in locale/id, copy the
 # msgid into msgstr in locale/en, remove every fuzzy flag, then run `.venv/bin/inkubator compile_translations`
 # and `.venv/bin/pytest -q inkubator/core/tests/test_i18n.py`. Needs GNU gettext (xgettext, msgmerge).
+# `scripts/fill_translations.py FILE.json` fills Indonesian texts from a JSON map and mirrors locale/en.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

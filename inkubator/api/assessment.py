@@ -7,10 +7,10 @@ centres in their scope; viewers only verified ones. Transitions go through the s
 from datetime import date, datetime
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from inkubator.api.pagination import paginate
 from inkubator.assessment import instrument_io, selectors, services
@@ -169,8 +169,6 @@ def assessment_list(request, round: int | None = None, status: str = "", limit: 
     """Assessments in the caller's scope; an assessor sees only their own."""
     _require(request.auth, perms.ASSESSMENT_VIEW)
     if status and status not in AssessmentStatus.values:
-        from django.core.exceptions import ValidationError
-
         raise ValidationError({"status": [_("Choose one of: %(values)s.") % {"values": ", ".join(AssessmentStatus.values)}]})
     page = paginate(selectors.assessment_list(request.auth, round_id=round, status=status), limit, offset)
     return {"count": page["count"], "items": [_assessment_out(a) for a in page["items"]]}
@@ -262,3 +260,75 @@ def assessment_verify(request, assessment_id: int, payload: TransitionIn):
     a = _visible_assessment(request.auth, assessment_id)
     services.assessment_verify(actor=request.auth, assessment=a, comment=payload.comment, expected_version=payload.version)
     return assessment_detail(request, assessment_id)
+
+
+class CentreResultOut(Schema):
+    centre_id: int
+    code: str
+    name: str
+    province: str
+    assessors: int
+    dimensions: dict[str, Decimal | None]
+    composite: Decimal | None
+    readiness_class: str
+    indicators: dict[str, Decimal | None]
+
+
+class ResultList(Schema):
+    count: int
+    consolidation_rule: str
+    items: list[CentreResultOut]
+
+
+@router.get("/assessment/rounds/{round_id}/results", response=ResultList)
+def round_results(request, round_id: int, province: str = "", readiness: str = "", limit: int = 50, offset: int = 0):
+    """Consolidated result per centre from the verified assessments the caller may see (as the results page)."""
+    from inkubator.assessment import results
+
+    _require(request.auth, perms.ASSESSMENT_VIEW)
+    if getattr(request.auth, "role", "") == perms.Role.ASSESSOR:
+        raise PermissionDenied(_("You do not have permission to do this."))
+    rnd = results.round_get(request.auth, round_id)
+    if rnd is None:
+        raise Http404
+    data = results.round_results(user=request.auth, round=rnd, province=province, readiness=readiness)
+    page = paginate(data.centres, limit, offset)
+    return {
+        "count": page["count"], "consolidation_rule": rnd.consolidation_rule,
+        "items": [
+            {
+                "centre_id": c.centre_id, "code": c.code, "name": c.name, "province": c.province_code,
+                "assessors": c.n_assessors, "dimensions": c.dimensions, "composite": c.composite,
+                "readiness_class": c.readiness_class, "indicators": c.indicators,
+            }
+            for c in page["items"]
+        ],
+    }
+
+
+class AssignIn(Schema):
+    centre_id: int
+    assessor: str
+    due_on: date | None = None
+
+
+@router.post("/assessment/rounds/{round_id}/assignments", response={201: AssessmentOut})
+def round_assign(request, round_id: int, payload: AssignIn):
+    """Assign a field assessor (by username) to a centre of the round; an existing assignment is returned."""
+    from inkubator.accounts.models import User
+    from inkubator.assessment.models import AssessmentRound
+    from inkubator.centres.models import Centre
+
+    _require(request.auth, perms.ROUND_MANAGE)
+    rnd = AssessmentRound.objects.visible_to(request.auth, perms.ROUND_MANAGE).filter(pk=round_id).first()
+    if rnd is None:
+        raise Http404
+    centre = Centre.objects.filter(pk=payload.centre_id).first()
+    assessor = User.objects.filter(username=payload.assessor).first()
+    if centre is None:
+        raise ValidationError({"centre_id": [_("Unknown centre.")]})
+    if assessor is None:
+        raise ValidationError({"assessor": [_("Unknown user %(name)s.") % {"name": payload.assessor}]})
+    a = services.round_assign(actor=request.auth, round=rnd, centre=centre, assessor=assessor, due_on=payload.due_on)
+    a = Assessment.objects.select_related("centre", "assessor").get(pk=a.pk)
+    return Status(201, _assessment_out(a))

@@ -14,4 +14,5 @@ def paginate(queryset, limit: int, offset: int):
         raise HttpError(422, f"limit must be between 1 and {settings.NINJA_PAGINATION_MAX_LIMIT}")
     if offset < 0:
         raise HttpError(422, "offset must be 0 or more")
-    return {"count": queryset.count(), "items": list(queryset[offset : offset + limit])}
+    count = len(queryset) if isinstance(queryset, list) else queryset.count()
+    return {"count": count, "items": list(queryset[offset : offset + limit])}

@@ -18,6 +18,7 @@ urlpatterns = [
     path("asesmen/instrumen/<int:pk>/xlsx/", views.instrument_xlsx, name="instrument_xlsx"),
     path("asesmen/instrumen/<int:pk>/xlsform/", views.instrument_xlsform, name="instrument_xlsform"),
     path("asesmen/instrumen/<int:pk>/versi-baru/", views.instrument_new_version, name="instrument_new_version"),
+    path("asesmen/instrumen/<int:pk>/ganti/", views.instrument_replace, name="instrument_replace"),
     path("asesmen/putaran/", views.round_list, name="round_list"),
     path("asesmen/putaran/baru/", views.round_create, name="round_create"),
     path("asesmen/putaran/<int:pk>/ubah/", views.round_update, name="round_update"),

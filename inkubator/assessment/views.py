@@ -463,3 +463,30 @@ def round_assign(request, pk):
         "round": rnd, "centres": centres, "balanced": balanced, "single": single,
         "unassigned": sum(1 for c in centres if not c["assessments"]),
     }, status=422 if has_errors else 200)
+
+
+@login_required
+@require_POST
+def instrument_replace(request, pk):
+    """Replace a draft (not yet frozen) instrument's contents from an edited workbook, keeping its version."""
+    _require(request.user, perms.INSTRUMENT_MANAGE)
+    instrument = _instrument_or_404(request.user, pk)
+    upload = request.FILES.get("file")
+    try:
+        if upload is None:
+            raise ValidationError(_("Choose an XLSX file."))
+        if upload.size > 5 * 1024 * 1024:
+            raise ValidationError(_("The file is larger than 5 MB."))
+        spec = instrument_io.spec_from_xlsx(upload.read())
+        services.instrument_replace(actor=request.user, instrument=instrument, spec=spec)
+    except instrument_io.SpecError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    except (SpreadsheetError, ValueError) as exc:
+        messages.error(request, str(exc))
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Instrument updated from the workbook."))
+    return redirect("assessment:instrument_detail", pk=instrument.pk)

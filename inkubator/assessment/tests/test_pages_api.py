@@ -1,6 +1,7 @@
 """Assessment pages and API endpoints: scope, downloads that are real workbooks, transitions, stale saves."""
 
 import io
+from decimal import Decimal as D
 import json
 
 import pytest
@@ -220,3 +221,55 @@ def test_round_thresholds_edited_through_the_page(client, users, registry, round
     assert stale.status_code == 422
     a.refresh_from_db()
     assert a.readiness_class == "ready"
+
+
+def test_api_assignment_and_results(client, users, registry, round_):
+    client.force_login(users["researcher"])
+    bad = _json(client, "post", f"/api/v1/assessment/rounds/{round_.pk}/assignments",
+                {"centre_id": registry["aceh"].pk, "assessor": "asesor1"})
+    assert bad.status_code == 422 and list(bad.json()["errors"]) == ["centre"]  # Aceh is not in the round
+    unknown = _json(client, "post", f"/api/v1/assessment/rounds/{round_.pk}/assignments",
+                    {"centre_id": registry["sby"].pk, "assessor": "tidak-ada"})
+    assert unknown.status_code == 422 and list(unknown.json()["errors"]) == ["assessor"]
+    same = _json(client, "post", f"/api/v1/assessment/rounds/{round_.pk}/assignments",
+                 {"centre_id": registry["sby"].pk, "assessor": "asesor1"})
+    assert same.status_code == 201 and same.json()["status"] == "assigned"
+    assert Assessment.objects.filter(round=round_).count() == 2  # the existing assignment, not a new one
+    a = Assessment.objects.get(round=round_, centre=registry["sby"])
+    services.assessment_save(actor=users["assessor"], assessment=a, answers=HAND_ANSWERS)
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    services.evidence_add(actor=users["assessor"], assessment=a, indicator_code="A1",
+                          upload=SimpleUploadedFile("sk.png", PNG, "image/png"))
+    a = services.assessment_submit(actor=users["assessor"], assessment=Assessment.objects.get(pk=a.pk))
+    services.assessment_verify(actor=users["researcher"], assessment=a)
+    results = client.get(f"/api/v1/assessment/rounds/{round_.pk}/results").json()
+    assert results["count"] == 1 and results["consolidation_rule"] == "median"
+    item = results["items"][0]
+    assert (item["code"], item["composite"], item["readiness_class"], item["assessors"]) == (
+        "2035000001", "66.67", "assisted", 1)
+    assert item["dimensions"] == {"A": "50.00", "B": "91.67"}
+    client.force_login(users["assessor"])
+    assert client.get(f"/api/v1/assessment/rounds/{round_.pk}/results").status_code == 403
+    assert _json(client, "post", f"/api/v1/assessment/rounds/{round_.pk}/assignments",
+                 {"centre_id": registry["bali"].pk, "assessor": "asesor1"}).status_code == 403
+
+
+def test_draft_instrument_replaced_from_xlsx_frozen_one_refused(client, users, instrument, round_):
+    client.force_login(users["researcher"])
+    copy = services.instrument_new_version(actor=users["researcher"], instrument=instrument)
+    edited = {**SMALL_SPEC, "name": "Instrumen uji, disunting"}
+    edited["dimensions"] = [{**SMALL_SPEC["dimensions"][0], "weight": "0.7"}, {**SMALL_SPEC["dimensions"][1], "weight": "0.3"}]
+    upload = io.BytesIO(instrument_io.spec_to_xlsx(edited))
+    upload.name = "disunting.xlsx"
+    assert client.post(f"/asesmen/instrumen/{copy.pk}/ganti/", {"file": upload}).status_code == 302
+    copy.refresh_from_db()
+    assert (copy.name, copy.version) == ("Instrumen uji, disunting", 2)
+    assert list(copy.dimensions.values_list("code", "weight")) == [("A", D("0.7000")), ("B", D("0.3000"))]
+    assert copy.indicators.count() == 5
+    upload = io.BytesIO(instrument_io.spec_to_xlsx(edited))
+    upload.name = "disunting.xlsx"
+    client.post(f"/asesmen/instrumen/{instrument.pk}/ganti/", {"file": upload})  # frozen: refused
+    instrument.refresh_from_db()
+    assert instrument.name == "Instrumen uji"
+    assert list(instrument.dimensions.values_list("weight", flat=True)) == [D("0.6000"), D("0.4000")]
