@@ -6,7 +6,7 @@ import re
 
 from django import forms
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import gettext_lazy
 
 from inkubator.accounts.models import Cluster, PartnerOrganisation, User
 from inkubator.assessment.models import AssessmentRound, Instrument
@@ -21,14 +21,14 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 class RoundForm(forms.ModelForm):
     """A round and the centres it covers: a partner's cluster, whole provinces, or a list of codes (union)."""
 
-    cluster = forms.ModelChoiceField(label=_l("partner cluster"), queryset=Cluster.objects.none(), required=False)
+    cluster = forms.ModelChoiceField(label=gettext_lazy("partner cluster"), queryset=Cluster.objects.none(), required=False)
     provinces = forms.ModelMultipleChoiceField(
-        label=_l("provinces"), queryset=Province.objects.order_by("code"), required=False,
+        label=gettext_lazy("provinces"), queryset=Province.objects.order_by("code"), required=False,
         widget=forms.SelectMultiple(attrs={"size": 6}),
     )
     codes = forms.CharField(
-        label=_l("centre codes"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_l("One or more centre codes (VIN), separated by spaces, commas or new lines."),
+        label=gettext_lazy("centre codes"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy("One or more centre codes (VIN), separated by spaces, commas or new lines."),
     )
 
     class Meta:
@@ -76,9 +76,9 @@ class RoundForm(forms.ModelForm):
 
 class BalancedAssignForm(forms.Form):
     assessors = forms.ModelMultipleChoiceField(
-        label=_l("field assessors"), queryset=User.objects.none(), widget=forms.SelectMultiple(attrs={"size": 6})
+        label=gettext_lazy("field assessors"), queryset=User.objects.none(), widget=forms.SelectMultiple(attrs={"size": 6})
     )
-    per_centre = forms.IntegerField(label=_l("assessors per centre"), min_value=1, max_value=5, initial=1)
+    per_centre = forms.IntegerField(label=gettext_lazy("assessors per centre"), min_value=1, max_value=5, initial=1)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -86,9 +86,9 @@ class BalancedAssignForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    centre = forms.ModelChoiceField(label=_l("centre"), queryset=Centre.objects.none())
-    assessor = forms.ModelChoiceField(label=_l("field assessor"), queryset=User.objects.none())
-    due_on = forms.DateField(label=_l("due on"), required=False, widget=DATE)
+    centre = forms.ModelChoiceField(label=gettext_lazy("centre"), queryset=Centre.objects.none())
+    assessor = forms.ModelChoiceField(label=gettext_lazy("field assessor"), queryset=User.objects.none())
+    due_on = forms.DateField(label=gettext_lazy("due on"), required=False, widget=DATE)
 
     def __init__(self, *args, round, **kwargs):
         super().__init__(*args, **kwargs)
