@@ -8,9 +8,8 @@ from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -18,6 +17,7 @@ from inkubator.assessment import results
 from inkubator.assessment.choices import ReadinessClass
 from inkubator.core import exports
 from inkubator.core import permissions as perms
+from inkubator.core.pdf import pdf_response
 
 PAGE_SIZE = 50
 LAYOUTS = ("wide", "long")
@@ -176,25 +176,14 @@ def _svg_bars(report) -> dict:
     }
 
 
-def _no_fetch(url, *args, **kwargs):
-    # The report is self-contained: WeasyPrint must not read files or the network for it.
-    raise ValueError(f"external resources are not allowed in reports: {url}")
-
-
 @login_required
 def centre_report_pdf(request, pk, centre_id):
     """The centre report as a PDF (WeasyPrint), the chart as inline SVG."""
-    import weasyprint
-
     rnd, report = _report_or_404(request, pk, centre_id)
-    html = render_to_string("assessment/results_centre_pdf.html", {
+    return pdf_response("assessment/results_centre_pdf.html", {
         "round": rnd, "report": report, "centre": report.centre, "chart": _svg_bars(report),
         "points": results.DISAGREEMENT_POINTS,
-    }, request=request)
-    pdf = weasyprint.HTML(string=html, url_fetcher=_no_fetch).write_pdf()
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="laporan-asesmen-{report.centre.code}.pdf"'
-    return response
+    }, f"laporan-asesmen-{report.centre.code}.pdf", request=request)
 
 
 @login_required

@@ -16,7 +16,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -29,6 +28,7 @@ from inkubator.core import permissions as perms
 from inkubator.core.audit import history_for
 from inkubator.core.exports import XLSX_TYPE
 from inkubator.core.models import Job
+from inkubator.core.pdf import pdf_response
 from inkubator.selection import presenters, selectors, services
 from inkubator.selection.forms import (
     MAX_EXPERTS,
@@ -352,11 +352,6 @@ def run_xlsx(request, pk):
     return response
 
 
-def _no_fetch(url, *args, **kwargs):
-    # The report is self-contained: WeasyPrint must not read files or the network for it.
-    raise ValueError(f"external resources are not allowed in reports: {url}")
-
-
 BAR_LABEL_WIDTH = 230
 BAR_WIDTH = 300
 BAR_HEIGHT = 16
@@ -378,17 +373,11 @@ def _svg_weights(criteria) -> dict:
 
 
 def _pdf_response(request, run, decision) -> HttpResponse:
-    import weasyprint
-
     view = presenters.run_view(run)
-    html = render_to_string("selection/report_pdf.html", {
+    return pdf_response("selection/report_pdf.html", {
         "run": run, "view": view, "decision": decision, "chart": _svg_weights(view["criteria"]),
         "generated": timezone.localtime(),
-    }, request=request)
-    pdf = weasyprint.HTML(string=html, url_fetcher=_no_fetch).write_pdf()
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="laporan-seleksi-{run.pk}.pdf"'
-    return response
+    }, f"laporan-seleksi-{run.pk}.pdf", request=request)
 
 
 @login_required

@@ -1,8 +1,8 @@
 """Assessment pages and API endpoints: scope, downloads that are real workbooks, transitions, stale saves."""
 
 import io
-from decimal import Decimal as D
 import json
+from decimal import Decimal as D
 
 import pytest
 from pyxform.xls2xform import convert

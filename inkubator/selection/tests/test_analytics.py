@@ -9,14 +9,11 @@ import numpy as np
 import openpyxl
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from inkubator.assessment import services as assessment_services
-from inkubator.assessment.tests.conftest import PNG, SMALL_SPEC
-from inkubator.centres.models import Grant
 from inkubator.centres.tests.factories import CentreFactory
 from inkubator.core.models import AuditEntry
 from inkubator.selection import analytics, services, services_analytics
@@ -33,40 +30,16 @@ def english():
     with translation.override("en"):
         yield
 
-# Same answers as test_runs.py: (A, B) dimension scores by hand
+# The shared `finished` round (tests/conftest.py): (A, B) dimension scores by hand
 #   sby (100, 100) ready · mlg (50, 54.17) assisted · bgr (66.67, 43.75) assisted · bali (16.67, 0) not ready
 #   · aceh (83.33, 91.67) ready
-ANSWERS = {
-    "sby": ("5", "yes", "yayasan", "7"),
-    "mlg": ("4", "no", "koperasi", "4"),
-    "bgr": ("3", "yes", "yayasan", "2"),
-    "bali": ("2", "no", "none", "0"),
-    "aceh": ("4", "yes", "koperasi", "7"),
-}
 
 
 @pytest.fixture
-def assessed(users, registry):
-    """A round with the five centres verified, and a run selecting bgr (32) and sby (35)."""
+def assessed(users, finished):
+    """The finished round and a run selecting bgr (32) and sby (35)."""
     admin = users["national_admin"]
-    instrument = assessment_services.instrument_create_from_spec(actor=admin, spec=SMALL_SPEC)
-    rnd = assessment_services.round_create(
-        actor=admin, centres=list(registry.values()),
-        data={"name": "Pra-identifikasi nasional", "instrument": instrument, "starts_on": datetime.date(2025, 7, 1),
-              "ends_on": datetime.date(2025, 9, 30)},
-    )
-    for key, (a1, a2, b1, b2) in ANSWERS.items():
-        a = assessment_services.round_assign(actor=admin, round=rnd, centre=registry[key], assessor=users["assessor"])
-        a = assessment_services.assessment_save(actor=users["assessor"], assessment=a, answers={
-            "A1": {"value": a1}, "A2": {"value": a2}, "B1": {"value": b1}, "B2": {"number": b2}})
-        assessment_services.evidence_add(actor=users["assessor"], assessment=a, indicator_code="A1",
-                                         upload=SimpleUploadedFile("sk.png", PNG))
-        a = assessment_services.assessment_submit(actor=users["assessor"], assessment=a)
-        assessment_services.assessment_verify(actor=admin, assessment=a)
-    for key in ("sby", "bgr", "aceh", "mlg"):
-        Grant.objects.create(centre=registry[key], kind="entrepreneurship", year=2024, amount=D("50000000"),
-                             status="received")
-    ws = services.weight_set_create(actor=admin, name="Bobot instrumen", instrument=instrument, source="instrument")
+    rnd, ws = finished["round"], finished["weights"]
     run = services.run_create(
         actor=admin, name="Seleksi 2026", rnd=rnd, weight_set=ws,
         constraints={"n": 2, "min_class": "assisted", "require_aid": True, "max_per_province": {"35": 1},
