@@ -4,6 +4,9 @@ import pytest
 
 from inkubator.centres.tests.factories import CentreFactory, make_user
 
+# The browser-test fixtures (`browser`, `desktop`, `phone`), for any test module that asks for them.
+pytest_plugins = ["inkubator.core.testing.browser"]
+
 
 @pytest.fixture
 def registry(db):

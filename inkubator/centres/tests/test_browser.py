@@ -6,6 +6,7 @@ on a desktop viewport and, for the list, on a phone.
 
 The expected Indonesian strings are taken from the project's catalogues at run time (`gettext` under
 `translation.override("id")`), so the test holds whether or not the Indonesian translation is compiled.
+The browser fixtures and helpers are shared with the other browser tests: `inkubator.core.testing.browser`.
 """
 
 import re
@@ -15,26 +16,12 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.utils import translation
-from django.utils.translation import gettext
-from playwright import sync_api
 from playwright.sync_api import expect
 
 from inkubator.centres.models import Centre
 from inkubator.centres.tests.factories import CentreFactory
 from inkubator.core.models import AuditEntry
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
-PASSWORD = "s3cret-pass-123"  # make_user's default
-TIMEOUT_MS = 60_000  # generous: a loaded CI machine is slow, a passing run never waits for it
+from inkubator.core.testing.browser import PASSWORD, id_text, lang, log_in, open_menu
 
 pytestmark = [
     pytest.mark.browser,
@@ -44,106 +31,7 @@ pytestmark = [
 ]
 
 
-# --- fixtures ----------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def browser(django_db_setup):
-    """One Chromium per module; every test gets its own context (cookies, viewport).
-
-    While Playwright's sync API is active, its event loop counts as running in this thread, and Django
-    then keeps a *separate* set of database connections for "async" code (asgiref's thread-critical
-    Local). Without help, everything from here on — pytest-django's per-test setup and flush, the
-    fixtures, the ORM checks — would use fresh connection objects that lack the serialized copy of the
-    migration data, so `serialized_rollback` would silently do nothing and the second test would find
-    no regions. Handing Django back the connections it had before keeps one connection per alias, as
-    in any other test (and the live server, on in-memory SQLite, shares that very connection).
-    """
-    from django.db import connections
-
-    expect.set_options(timeout=TIMEOUT_MS)
-    before = {alias: connections[alias] for alias in connections}
-    with pytest.MonkeyPatch.context() as mp, sync_api.sync_playwright() as pw:
-        # The ORM calls in these tests are plain blocking calls between browser steps, but with the
-        # loop "running" Django would refuse them; allowed for this module only, not the whole session.
-        mp.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        for alias, connection in before.items():
-            connections[alias] = connection
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-
-
-@pytest.fixture(scope="module", autouse=True)
-def migration_data_restored_afterwards(django_db_setup, django_db_blocker):
-    """Put the data migrations' rows (regions, vocations) back once this module is done.
-
-    serialized_rollback reloads them before each test here, but the flush after the last test leaves
-    those tables empty: a transactional test that ran later, or the next session on a kept database
-    (--reuse-db), would find no regions. (The flush keeps sequences, so the reloaded ids cannot collide
-    with later inserts.)
-    """
-    yield
-    from django.db import connections
-
-    with django_db_blocker.unblock():
-        for connection in connections.all():
-            contents = getattr(connection, "_test_serialized_contents", None)
-            if contents:
-                connection.creation.deserialize_db_from_string(contents)
-
-
-class PageProblems:
-    """Everything the browser saw go wrong: script errors, console errors (CSP reports included),
-    missing static files and server errors."""
-
-    def __init__(self, page):
-        self.items = []
-        page.on("pageerror", lambda exc: self.items.append(f"page error: {exc}"))
-        page.on("console", self._console)
-        page.on("response", self._response)
-        page.on("requestfailed", lambda req: self.items.append(f"request failed: {req.url} {req.failure}"))
-
-    def _console(self, msg):
-        # Chromium logs every 4xx document as a console error; the 422 of a refused form is intended.
-        if msg.type == "error" and "status of 422" not in msg.text:
-            self.items.append(f"console error: {msg.text}")
-
-    def _response(self, response):
-        if response.status >= 500 or ("/static/" in response.url and response.status >= 400):
-            self.items.append(f"HTTP {response.status}: {response.url}")
-
-
-def _new_page(browser, *, viewport, is_mobile=False):
-    # An Indonesian browser: Accept-Language id-ID, so the site starts in its default language even
-    # though Chromium alone would ask for en-US (LocaleMiddleware honours Accept-Language).
-    context = browser.new_context(
-        viewport=viewport,
-        is_mobile=is_mobile,
-        has_touch=is_mobile,
-        locale="id-ID",
-        timezone_id="Asia/Jakarta",
-    )
-    context.set_default_timeout(TIMEOUT_MS)
-    context.set_default_navigation_timeout(TIMEOUT_MS)
-    page = context.new_page()
-    return context, page, PageProblems(page)
-
-
-@pytest.fixture
-def desktop(browser):
-    context, page, problems = _new_page(browser, viewport={"width": 1280, "height": 900})
-    yield page, problems
-    context.close()
-
-
-@pytest.fixture
-def phone(browser):
-    context, page, problems = _new_page(browser, viewport={"width": 390, "height": 844}, is_mobile=True)
-    yield page, problems
-    context.close()
+# --- fixtures (`browser`, `desktop`, `phone`: inkubator.core.testing.browser) ------------------
 
 
 @pytest.fixture
@@ -158,28 +46,6 @@ def extra_centres(registry):
 
 
 # --- helpers -----------------------------------------------------------------------------------
-
-
-def id_text(message):
-    """`message` as the Indonesian UI shows it (the msgid itself while the catalogue lacks it)."""
-    with translation.override("id"):
-        return gettext(message)
-
-
-def lang(page):
-    return page.evaluate("document.documentElement.lang")
-
-
-def log_in(page, base_url, username, *, next_path):
-    """Open a protected page, get sent to the login form, log in through it, and land back."""
-    page.goto(f"{base_url}{next_path}")
-    expect(page).to_have_url(re.compile(r"/accounts/login/\?next="))
-    form = page.locator("#login-form")
-    form.locator("input[name=username]").fill(username)
-    form.locator("input[name=password]").fill(PASSWORD)
-    with page.expect_navigation():
-        form.locator("button[type=submit]").click()
-    expect(page).to_have_url(f"{base_url}{next_path}")
 
 
 def apply_filters(page, **values):
@@ -203,19 +69,6 @@ def listed(page):
                                  r.querySelector("td a").textContent.trim()])"""
     )
     return [tuple(row) for row in rows]
-
-
-def open_menu(page):
-    """Open the collapsed navbar with its toggler and wait until Bootstrap's slide-down has finished
-    (`#nav` gets `show` only then). Until then `#nav` clips its items, Playwright's scroll-into-view
-    scrolls `#nav` itself, and the item slides back down frame by frame as `#nav` grows: on a loaded
-    machine a click then lands on the neighbour above, or its press and release land on different
-    elements, the link never gets the click, and the expected navigation never comes."""
-    toggler = page.locator("button.navbar-toggler")
-    expect(toggler).to_have_attribute("aria-expanded", "false")
-    toggler.click()
-    expect(toggler).to_have_attribute("aria-expanded", "true")
-    expect(page.locator("#nav")).to_have_class(re.compile(r"(^|\s)show(\s|$)"))
 
 
 def field_box(page, name):

@@ -11,6 +11,7 @@
   var saving = false;
   var pending = false;
   var stale = false;
+  var waiting = [];  // what to do once the answers are saved (send an evidence form)
 
   function say(text, bad) {
     status.textContent = text;
@@ -53,7 +54,11 @@
     });
   }
   function save(then) {
-    if (stale) { return; }
+    // This save sends the form as it is now: a save still scheduled would only repeat it, racing
+    // whatever comes next (an upload, a page change).
+    if (timer) { clearTimeout(timer); timer = null; }
+    if (then) { waiting.push(then); }  // kept when a save is running: it runs after the next one
+    if (stale) { waiting = []; return; }
     if (saving) { pending = true; return; }
     saving = true;
     store();
@@ -72,9 +77,12 @@
           if (score && res.body.composite !== null) { score.textContent = res.body.composite.replace(".", document.documentElement.lang === "en" ? "." : ","); }
           var cls = document.getElementById("class-value");
           if (cls) { cls.textContent = res.body.readiness_class || ""; }
-          if (pending) { pending = false; save(then); return; }
-          if (then) { then(); }
+          if (pending) { pending = false; save(); return; }
+          var done = waiting;
+          waiting = [];
+          done.forEach(function (next) { next(); });
         } else {
+          waiting = [];
           if (res.code === 409) { stale = true; }
           markErrors(res.body.errors);
           say(status.getAttribute("data-failed") + ": " + res.body.message, true);
@@ -82,6 +90,7 @@
       })
       .catch(function () {
         saving = false;
+        waiting = [];
         say(status.getAttribute("data-offline"), true);
         window.addEventListener("online", function retry() { window.removeEventListener("online", retry); save(); });
       });
@@ -100,7 +109,11 @@
       save(function () { f.setAttribute("data-flushed", "1"); f.submit(); });
     });
   });
-  form.addEventListener("submit", function () { forget(); });
+  // Submitting saves the answers too: cancel an autosave still scheduled (a field left after a change).
+  form.addEventListener("submit", function () {
+    if (timer) { clearTimeout(timer); timer = null; }
+    forget();
+  });
   var gps = document.getElementById("gps-button");
   if (gps && navigator.geolocation) {
     gps.classList.remove("d-none");
