@@ -47,3 +47,29 @@ ENTROPY_WEIGHTS = [0.098949, 0.0, 0.901051]
 CRITIC_EXAMPLE = [[10, 8, 3], [15, 4, 1], [20, 6, 2]]
 CRITIC_TYPES = [1, -1, 1]
 CRITIC_WEIGHTS = [0.25, 0.3125, 0.4375]
+
+# Xu, X. (2004). A note on the subjective and objective integrated approach to determine attribute
+# weights. European Journal of Operational Research 156(2), 530-532: entropy weights of a 4 × 4 matrix,
+# published (0.4630, 0.3992, 0.1378, 0.0000) — the fourth attribute barely varies.
+XU_2004 = [[30, 30, 38, 29], [19, 54, 86, 29], [19, 15, 85, 28.9], [68, 70, 60, 29]]
+XU_2004_ENTROPY_WEIGHTS = [0.4630, 0.3992, 0.1378, 0.0000]
+
+# Zavadskas, E. K. & Podvezko, V. (2016). Integrated determination of objective criteria weights in
+# MCDM. International Journal of Information Technology & Decision Making 15(2), 267-283: entropy
+# weights (0.1146, 0.1981, 0.4185, 0.2689); entropy ignores the criteria directions.
+ZP_2016 = [[3.0, 100, 10, 7], [2.5, 80, 8, 5], [1.8, 50, 20, 11], [2.2, 70, 12, 9]]
+ZP_2016_ENTROPY_WEIGHTS = [0.1146, 0.1981, 0.4185, 0.2689]
+
+# Tuş, A. & Aytaç Adalı, E. (2019). The new combination with CRITIC and WASPAS methods for the time and
+# attendance software selection problem. Opsearch 56(2), 528-538: CRITIC weights (0.157, 0.249, 0.168,
+# 0.121, 0.154, 0.151). The paper min-max normalises every column as a benefit criterion (its first,
+# price, is not reversed), so the published weights are those of `types` all 1; reversing price as a
+# cost criterion (our default when types say -1) changes its correlations' signs and the weights.
+TUS_2019 = [
+    [5000, 3, 3, 4, 3, 2],
+    [680, 5, 3, 2, 2, 1],
+    [2000, 3, 2, 3, 4, 3],
+    [600, 4, 3, 1, 2, 2],
+    [800, 2, 4, 3, 3, 4],
+]
+TUS_2019_CRITIC_WEIGHTS = [0.157, 0.249, 0.168, 0.121, 0.154, 0.151]

@@ -483,3 +483,14 @@ def test_process_refuses_a_missing_file(tmp_path, entry):
     assert done.returncode == 2
     assert done.stderr.strip().endswith(f"input file not found: {tmp_path / 'nowhere.json'}")
     assert done.stderr.count("\n") == 1
+
+
+def test_published_entropy_and_critic_examples_through_the_command(tmp_path):
+    from inkubator.selection.tests import examples as published
+
+    xu = mcda(tmp_path, {"method": "entropy", "matrix": published.XU_2004})
+    assert [round(w, 4) for w in xu["weights"]] == published.XU_2004_ENTROPY_WEIGHTS
+    zp = mcda(tmp_path, {"method": "entropy", "matrix": published.ZP_2016})
+    assert [round(w, 4) for w in zp["weights"]] == published.ZP_2016_ENTROPY_WEIGHTS
+    tus = mcda(tmp_path, {"method": "critic", "matrix": published.TUS_2019})
+    assert [round(w, 3) for w in tus["weights"]] == published.TUS_2019_CRITIC_WEIGHTS

@@ -7,6 +7,7 @@ import pytest
 
 from inkubator.selection.methods import MCDAError, critic_weights, entropy_weights
 
+from . import examples
 from .examples import CRITIC_EXAMPLE, CRITIC_TYPES, ENTROPY_EXAMPLE
 
 # -- entropy ---------------------------------------------------------------------------------------
@@ -129,3 +130,22 @@ def test_critic_rejects_bad_matrices(matrix, message):
 def test_critic_refuses_perfectly_correlated_criteria():
     with pytest.raises(MCDAError, match="perfectly positively correlated"):
         critic_weights([[1, 10], [2, 20], [3, 30]])
+
+
+# -- published worked examples (entropy, CRITIC) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "matrix,published",
+    [(examples.XU_2004, examples.XU_2004_ENTROPY_WEIGHTS), (examples.ZP_2016, examples.ZP_2016_ENTROPY_WEIGHTS)],
+    ids=["xu-2004", "zavadskas-podvezko-2016"],
+)
+def test_entropy_published_examples(matrix, published):
+    assert np.round(entropy_weights(matrix).weights, 4).tolist() == published
+
+
+def test_critic_published_example_tus_and_aytac_adali_2019():
+    assert np.round(critic_weights(examples.TUS_2019).weights, 3).tolist() == examples.TUS_2019_CRITIC_WEIGHTS
+    # with price reversed as a cost criterion the weights differ (the variant the paper did not use)
+    reversed_price = critic_weights(examples.TUS_2019, [-1, 1, 1, 1, 1, 1]).weights
+    assert np.round(reversed_price, 3).tolist() == [0.184, 0.213, 0.142, 0.158, 0.168, 0.134]
