@@ -1,4 +1,4 @@
-"""Writes for field submissions imported from KoboToolbox or ODK Central (see `submissions.py`).
+"""Writes for field submissions imported from KoboToolbox or ODK Central (see the `submissions` package).
 
 One function writes one submission into the assessment of its centre and assessor, with the same checks
 as the web form (`services._check_answer`), the same status changes (`services._transition`) and the same

@@ -215,14 +215,14 @@ def _solve_without(scores, n, kwargs, name) -> set[int] | None:
     elif name.startswith("max_per_group:"):
         relaxed["max_per_group"] = {g: v for g, v in (kwargs["max_per_group"] or {}).items() if f"max_per_group:{g}" != name}
     try:
-        return set(select(scores, n, **relaxed).selected)
+        return set(select(scores, n, find_binding=False, **relaxed).selected)
     except MCDAError:
         return None
 
 
 def _selected_with(method, normalization, matrix, weights, n, kwargs, k) -> bool:
     try:
-        return k in select(_scores(method, normalization, matrix, weights), n, **kwargs).selected
+        return k in select(_scores(method, normalization, matrix, weights), n, find_binding=False, **kwargs).selected
     except MCDAError:
         return False
 

@@ -76,6 +76,7 @@ def select(
     must_include: Sequence[int] = (),
     must_exclude: Sequence[int] = (),
     time_limit: float = DEFAULT_TIME_LIMIT,
+    find_binding: bool = True,
 ) -> SelectionResult:
     """Choose exactly `n` alternatives with the largest total score under the constraints.
 
@@ -90,6 +91,9 @@ def select(
     cheapest possible n over budget, must_include over n, over a group cap, over budget or below
     min_score); if the solver still finds no selection, each constraint is dropped in turn to name
     those whose removal would make the problem feasible.
+
+    Finding the binding constraints re-solves once per constraint; `find_binding=False` skips that
+    (``binding`` is then empty) for callers that only need the selected set, e.g. what-if searches.
 
     Tie-breaking is deterministic and prefers lower indices: after the solve, a selected alternative
     is swapped for a lower-indexed unselected one with the same score (within
@@ -117,7 +121,7 @@ def select(
     x = problem.prefer_lower_indices(x)
     objective = problem.objective(x)
     binding = []
-    for name in problem.constraint_names():
+    for name in problem.constraint_names() if find_binding else ():
         relaxed = problem.solve(drop=name)
         if relaxed is not None and problem.objective(relaxed) > objective + problem.tolerance:
             binding.append(name)

@@ -280,3 +280,12 @@ def test_larger_problem_is_solved_exactly():
             counts_after[groups[into]] += 1
             feasible = all(1 <= c <= 3 for c in counts_after.values()) and result.cost - costs[out] + costs[into] <= budget
             assert not feasible, f"swapping {out} for {into} would improve the selection"
+
+
+def test_find_binding_off_gives_the_same_selection_without_binding_names():
+    scores = [0.9, 0.8, 0.7, 0.6, 0.5, 0.4]
+    kwargs = {"groups": ["a", "a", "a", "b", "b", "b"], "min_per_group": {"b": 2}}
+    full = select(scores, 3, **kwargs)
+    quick = select(scores, 3, find_binding=False, **kwargs)
+    assert (full.selected, full.binding) == ([0, 3, 4], ["min_per_group:b"])
+    assert (quick.selected, quick.binding, quick.objective) == ([0, 3, 4], [], full.objective)

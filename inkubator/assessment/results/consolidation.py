@@ -1,0 +1,221 @@
+"""Consolidated centre results: verified assessments rescored, combined under the round's rule, sorted."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Q
+
+from inkubator.assessment import reliability, scoring, services
+from inkubator.assessment.choices import AssessmentStatus, ReadinessClass
+from inkubator.assessment.models import Answer, Assessment, AssessmentRound, Dimension, Indicator
+from inkubator.core import permissions as perms
+
+SORTS = ("-index", "index", "name", "code")
+
+
+@dataclass(frozen=True)
+class AssessorResult:
+    """One verified assessment of a centre: its assessor and its own (rounded) scores."""
+
+    assessment_id: int
+    assessor_id: int
+    username: str
+    indicators: dict[str, Decimal | None]
+    dimensions: dict[str, Decimal | None]
+    composite: Decimal | None
+    readiness_class: str
+
+    @property
+    def readiness_label(self) -> str:
+        return ReadinessClass(self.readiness_class).label if self.readiness_class else ""
+
+
+@dataclass
+class CentreResult:
+    """The consolidated result of one centre (rounded to 2 decimals) and what it was made from."""
+
+    centre_id: int
+    code: str
+    name: str
+    province_code: str
+    province_name: str
+    regency_name: str
+    indicators: dict[str, Decimal | None]
+    dimensions: dict[str, Decimal | None]
+    composite: Decimal | None
+    readiness_class: str
+    assessors: list[AssessorResult]
+    disagreement: dict[str, dict]  # indicator code → reliability.disagreement of the assessors' scores
+
+    @property
+    def n_assessors(self) -> int:
+        return len(self.assessors)
+
+    @property
+    def readiness_label(self) -> str:
+        return ReadinessClass(self.readiness_class).label if self.readiness_class else ""
+
+    @property
+    def dimension_list(self) -> list[Decimal | None]:
+        return list(self.dimensions.values())
+
+
+@dataclass
+class RoundResults:
+    """Consolidated results of the centres of a round the user may see (after filters and sort)."""
+
+    round: AssessmentRound
+    dimensions: list[Dimension]
+    indicators: list[Indicator]  # scored indicators, in instrument order
+    centres: list[CentreResult]
+
+    def by_id(self) -> dict[int, CentreResult]:
+        return {c.centre_id: c for c in self.centres}
+
+
+@dataclass
+class _Loaded:
+    rules: list[scoring.IndicatorRule]
+    weights: dict[str, Decimal]
+    dimensions: list[Dimension]
+    indicators: list[Indicator]  # every indicator, instrument order
+    assessments: list[Assessment]
+    answers: dict[int, dict[str, tuple[str, Decimal | None]]]  # assessment id → code → (value, number)
+    sheets: dict[int, scoring.ScoreSheet]  # assessment id → unrounded sheet
+
+
+def round_get(user, pk: int) -> AssessmentRound | None:
+    """The round if the user may see it (with its instrument)."""
+    return (
+        AssessmentRound.objects.visible_to(user, perms.ASSESSMENT_VIEW).select_related("instrument").filter(pk=pk).first()
+    )
+
+
+def _verified(user, rnd: AssessmentRound, perm: str, *, province: str = "", search: str = "",
+              centre_ids: Iterable[int] | None = None):
+    qs = Assessment.objects.visible_to(user, perm).filter(round=rnd, status=AssessmentStatus.VERIFIED)
+    if province:
+        qs = qs.filter(centre__regency__province_id=province)
+    search = (search or "").strip()[:100]
+    if search:
+        qs = qs.filter(Q(centre__name__icontains=search) | Q(centre__code__icontains=search))
+    if centre_ids is not None:
+        qs = qs.filter(centre_id__in=list(centre_ids))
+    return qs
+
+
+def _sheet(rules, weights, answers: dict[str, tuple[str, Decimal | None]]) -> scoring.ScoreSheet:
+    """Unrounded scores of one assessment, exactly as `services` scores it (unscorable answer → None)."""
+    scores: dict[str, Decimal | None] = {}
+    for rule in rules:
+        value, number = answers.get(rule.code, ("", None))
+        try:
+            scores[rule.code] = rule.score(value, number)
+        except scoring.ScoringError:
+            scores[rule.code] = None
+    return scoring.aggregate(rules, weights, scores)
+
+
+def _load(user, rnd: AssessmentRound, perm: str, **filters) -> _Loaded:
+    instrument = rnd.instrument
+    rules, weights = services.instrument_rules(instrument)
+    dimensions = list(instrument.dimensions.order_by("position"))
+    indicators = list(instrument.indicators.order_by("dimension__position", "position"))
+    code_of = {i.pk: i.code for i in indicators}
+    qs = _verified(user, rnd, perm, **filters)
+    assessments = list(
+        qs.select_related("centre__regency__province", "assessor").order_by(
+            "centre__name", "centre_id", "assessor__username", "pk"
+        )
+    )
+    answers: dict[int, dict[str, tuple[str, Decimal | None]]] = defaultdict(dict)
+    if assessments:
+        rows = Answer.objects.filter(assessment__in=qs.values("pk")).values_list(
+            "assessment_id", "indicator_id", "value", "number"
+        )
+        for assessment_id, indicator_id, value, number in rows:
+            answers[assessment_id][code_of[indicator_id]] = (value, number)
+    sheets = {a.pk: _sheet(rules, weights, answers.get(a.pk, {})) for a in assessments}
+    return _Loaded(rules, weights, dimensions, indicators, assessments, dict(answers), sheets)
+
+
+def _disagreement(rules, assessors: Sequence[AssessorResult]) -> dict[str, dict]:
+    result = {}
+    for rule in rules:
+        if not rule.is_scored:
+            continue
+        values = [a.indicators.get(rule.code) for a in assessors]
+        if any(v is not None for v in values):
+            result[rule.code] = reliability.disagreement(values)
+    return result
+
+
+def _centre_results(rnd: AssessmentRound, loaded: _Loaded) -> list[CentreResult]:
+    by_centre: dict[int, list[Assessment]] = defaultdict(list)
+    for a in loaded.assessments:
+        by_centre[a.centre_id].append(a)
+    results = []
+    for assessments in by_centre.values():
+        centre = assessments[0].centre
+        sheets = [loaded.sheets[a.pk] for a in assessments]
+        assessors = []
+        for a, sheet in zip(assessments, sheets, strict=True):
+            rounded = sheet.rounded()
+            assessors.append(AssessorResult(
+                assessment_id=a.pk, assessor_id=a.assessor_id, username=a.assessor.username,
+                indicators=rounded.indicators, dimensions=rounded.dimensions, composite=rounded.composite,
+                readiness_class=rnd.readiness_class(sheet.composite),
+            ))
+        consolidated = scoring.consolidate_sheets(loaded.rules, loaded.weights, sheets, rule=rnd.consolidation_rule)
+        rounded = consolidated.rounded()
+        results.append(CentreResult(
+            centre_id=centre.pk, code=centre.code, name=centre.name,
+            province_code=centre.regency.province_id, province_name=centre.regency.province.name,
+            regency_name=centre.regency.name, indicators=rounded.indicators, dimensions=rounded.dimensions,
+            composite=rounded.composite, readiness_class=rnd.readiness_class(consolidated.composite),
+            assessors=assessors, disagreement=_disagreement(loaded.rules, assessors),
+        ))
+    return results
+
+
+def _scored(loaded: _Loaded) -> list[Indicator]:
+    scored = {r.code for r in loaded.rules if r.is_scored}
+    return [i for i in loaded.indicators if i.code in scored]
+
+
+def sort_results(centres: list[CentreResult], sort: str = "-index") -> list[CentreResult]:
+    """By index (highest first by default; centres without an index last), by name or by code."""
+    if sort == "name":
+        return sorted(centres, key=lambda c: (c.name, c.code))
+    if sort == "code":
+        return sorted(centres, key=lambda c: c.code)
+    missing = [c for c in centres if c.composite is None]
+    present = [c for c in centres if c.composite is not None]
+    if sort == "index":
+        present.sort(key=lambda c: (c.composite, c.name))
+    else:
+        present.sort(key=lambda c: (-c.composite, c.name))
+    return present + sorted(missing, key=lambda c: c.name)
+
+
+def round_results(
+    *, user, round: AssessmentRound, perm: str = perms.ASSESSMENT_VIEW, province: str = "", search: str = "",
+    readiness: str = "", sort: str = "-index", centre_ids: Iterable[int] | None = None,
+) -> RoundResults:
+    """Consolidated result per centre from the verified assessments the user may see.
+
+    `province` (code) and `search` (in code or name) filter in the database; `readiness` (a
+    ReadinessClass value) filters the consolidated classes; `sort` is one of SORTS.
+    """
+    loaded = _load(user, round, perm, province=province, search=search, centre_ids=centre_ids)
+    centres = _centre_results(round, loaded)
+    if readiness:
+        centres = [c for c in centres if c.readiness_class == readiness]
+    return RoundResults(
+        round=round, dimensions=loaded.dimensions, indicators=_scored(loaded),
+        centres=sort_results(centres, sort if sort in SORTS else "-index"),
+    )

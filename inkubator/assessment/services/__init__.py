@@ -1,0 +1,74 @@
+"""Writes to the readiness assessment. Each function checks permission and scope inside its transaction,
+refuses stale saves (optimistic locking on `version`) and records an audit entry.
+
+Parts: `instruments` (instruments and their scoring rules), `rounds` (rounds and assignments),
+`assessments` (save, submit, return, verify, rescore), `evidence` (files attached to answers) and
+`checks` (the permission and version checks they share).
+"""
+
+from inkubator.assessment.services.assessments import (
+    STALE_ASSESSMENT,
+    assessment_rescore,
+    assessment_return,
+    assessment_save,
+    assessment_submit,
+    assessment_verify,
+    submission_problems,
+)
+
+# private helpers that submission_services and submissions import from here
+from inkubator.assessment.services.assessments import _check_answer as _check_answer
+from inkubator.assessment.services.assessments import _fmt as _fmt
+from inkubator.assessment.services.assessments import _locked_assessment as _locked_assessment
+from inkubator.assessment.services.assessments import _parse_number as _parse_number
+from inkubator.assessment.services.assessments import _rescore as _rescore
+from inkubator.assessment.services.assessments import _transition as _transition
+from inkubator.assessment.services.checks import _require as _require
+from inkubator.assessment.services.evidence import (
+    SIGNATURES,
+    evidence_add,
+    evidence_remove,
+    sniff_evidence_type,
+)
+from inkubator.assessment.services.instruments import (
+    install_default_instrument,
+    instrument_create_from_spec,
+    instrument_new_version,
+    instrument_replace,
+    instrument_rules,
+    instrument_to_spec,
+)
+from inkubator.assessment.services.rounds import (
+    ROUND_FIELDS,
+    round_assign,
+    round_assign_balanced,
+    round_create,
+    round_set_status,
+    round_update,
+)
+
+__all__ = [
+    "ROUND_FIELDS",
+    "SIGNATURES",
+    "STALE_ASSESSMENT",
+    "assessment_rescore",
+    "assessment_return",
+    "assessment_save",
+    "assessment_submit",
+    "assessment_verify",
+    "evidence_add",
+    "evidence_remove",
+    "install_default_instrument",
+    "instrument_create_from_spec",
+    "instrument_new_version",
+    "instrument_replace",
+    "instrument_rules",
+    "instrument_to_spec",
+    "round_assign",
+    "round_assign_balanced",
+    "round_create",
+    "round_set_status",
+    "round_update",
+    "sniff_evidence_type",
+    "submission_problems",
+]
