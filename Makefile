@@ -57,6 +57,7 @@ lint: install
 bench: install static
 	$(BIN)/python -m inkubator.bench $(BENCH_ARGS)
 	$(BIN)/python -m inkubator.selection.bench $(MCDA_BENCH_ARGS)
+	$(BIN)/python -m inkubator.selection.bench_run $(RUN_BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules var/static

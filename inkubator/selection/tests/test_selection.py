@@ -1,5 +1,6 @@
 """Constrained selection: exact against brute force, better than greedy, clear infeasibility errors."""
 
+import json
 from itertools import combinations
 
 import numpy as np
@@ -289,3 +290,14 @@ def test_find_binding_off_gives_the_same_selection_without_binding_names():
     quick = select(scores, 3, find_binding=False, **kwargs)
     assert (full.selected, full.binding) == ([0, 3, 4], ["min_per_group:b"])
     assert (quick.selected, quick.binding, quick.objective) == ([0, 3, 4], [], full.objective)
+
+
+def test_national_run_benchmark_quick_mode(tmp_path):
+    from inkubator.selection import bench_run
+
+    out = tmp_path / "run.json"
+    assert bench_run.main(["--quick", "--out", str(out)]) == 0
+    result = json.loads(out.read_text())
+    assert (result["centres"], result["selected"], result["same_selection"]) == (400, 50, True)
+    assert set(result) == {"centres", "eligible", "selected", "binding", "run_seconds", "floor_seconds", "ratio",
+                           "repeat", "same_selection", "output_hash"}
