@@ -146,13 +146,12 @@ def compute(inputs: dict) -> dict:
     best_left = max((scores[k] for k in left_out), default=None)
 
     kept_out: dict[int, list[str]] = {}
-    for k in left_out:
-        if ranks[k] <= n:
-            names = []
-            for name in result.binding:
-                relaxed = _solve_without(scores, n, select_kwargs, name)
-                if relaxed is not None and k in relaxed:
-                    names.append(name)
+    above_cut = [k for k in left_out if ranks[k] <= n]
+    if above_cut:
+        # one re-solve per binding constraint, shared by every centre it may have kept out
+        relaxed_sets = {name: _solve_without(scores, n, select_kwargs, name) for name in result.binding}
+        for k in above_cut:
+            names = [name for name in result.binding if relaxed_sets[name] is not None and k in relaxed_sets[name]]
             kept_out[k] = names or result.binding
 
     robust = sensitivity(matrix, weights, np.ones(len(criteria), dtype=int), n=n, method=method,
