@@ -285,9 +285,7 @@ def round_results(request, round_id: int, province: str = "", readiness: str = "
     """Consolidated result per centre from the verified assessments the caller may see (as the results page)."""
     from inkubator.assessment import results
 
-    _require(request.auth, perms.ASSESSMENT_VIEW)
-    if getattr(request.auth, "role", "") == perms.Role.ASSESSOR:
-        raise PermissionDenied(_("You do not have permission to do this."))
+    _require(request.auth, perms.ASSESSMENT_RESULTS)  # not assessors: they see only their own work
     rnd = results.round_get(request.auth, round_id)
     if rnd is None:
         raise Http404

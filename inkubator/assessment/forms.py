@@ -90,7 +90,9 @@ class AssignForm(forms.Form):
     assessor = forms.ModelChoiceField(label=gettext_lazy("field assessor"), queryset=User.objects.none())
     due_on = forms.DateField(label=gettext_lazy("due on"), required=False, widget=DATE)
 
-    def __init__(self, *args, round, **kwargs):
+    def __init__(self, *args, round, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["centre"].queryset = round.centres.order_by("code")
+        self.fields["centre"].queryset = round.centres.filter(
+            pk__in=Centre.objects.visible_to(user, perms.ROUND_MANAGE).values("pk")
+        ).order_by("code")
         self.fields["assessor"].queryset = User.objects.filter(role=Role.ASSESSOR, is_active=True).order_by("username")

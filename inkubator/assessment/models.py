@@ -16,7 +16,6 @@ from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -326,9 +325,6 @@ class Assessment(models.Model):
     def is_editable_by_assessor(self) -> bool:
         return self.status in (AssessmentStatus.ASSIGNED, AssessmentStatus.DRAFT, AssessmentStatus.RETURNED)
 
-    @cached_property
-    def answers_by_code(self) -> dict:
-        return {a.indicator.code: a for a in self.answers.select_related("indicator")}
 
 
 class Answer(models.Model):

@@ -10,13 +10,13 @@ from django.db.models import Q
 
 from inkubator.core import permissions as perms
 from inkubator.core import scoping
-from inkubator.core.permissions import Role, role_has_permission
+from inkubator.core.permissions import is_field_assessor, role_has_permission
 
 
 def _assessment_q(user, perm: str, prefix: str = "") -> Q | None:
     if not role_has_permission(user, perm):
         return scoping.NOTHING
-    if getattr(user, "role", "") == Role.ASSESSOR and not user.is_superuser:
+    if is_field_assessor(user):
         return Q(**{f"{prefix}assessor": user})
     q = scoping.centre_scope_q(user, perm, centre_path=f"{prefix}centre")
     if not role_has_permission(user, perms.ASSESSMENT_REVIEW):
@@ -48,7 +48,7 @@ class RoundQuerySet(models.QuerySet):
 
         round_ids = Assessment.objects.visible_to(user, perm).values("round_id")
         q = Q(pk__in=round_ids)
-        if getattr(user, "role", "") != Role.ASSESSOR:
+        if not is_field_assessor(user):
             centre_q = scoping.centre_scope_q(user, perm, centre_path="centres")
             if centre_q is not None and centre_q != scoping.NOTHING:
                 from inkubator.assessment.models import AssessmentRound

@@ -152,12 +152,23 @@ def score_answers(
     rules: Sequence[IndicatorRule],
     dimension_weights: Mapping[str, Decimal],
     answers: Mapping[str, tuple[str, Decimal | None]],
+    *,
+    strict: bool = True,
 ) -> ScoreSheet:
-    """Scores of one assessment: `answers` maps indicator code → (option value, number)."""
+    """Scores of one assessment: `answers` maps indicator code → (option value, number).
+
+    An answer that cannot be scored raises `ScoringError`; with ``strict=False`` it counts as
+    unanswered instead (stored answers of an instrument edited since, for example).
+    """
     indicator_scores = {}
     for rule in rules:
         value, number = answers.get(rule.code, ("", None))
-        indicator_scores[rule.code] = rule.score(value, number)
+        try:
+            indicator_scores[rule.code] = rule.score(value, number)
+        except ScoringError:
+            if strict:
+                raise
+            indicator_scores[rule.code] = None
     return aggregate(rules, dimension_weights, indicator_scores)
 
 

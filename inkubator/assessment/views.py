@@ -103,8 +103,6 @@ def instrument_import(request):
         upload = request.FILES.get("file")
         if upload is None:
             errors = [_("Choose an XLSX file.")]
-        elif upload.size > 5 * 1024 * 1024:
-            errors = [_("The file is larger than 5 MB.")]
         else:
             try:
                 spec = instrument_io.spec_from_xlsx(upload.read())
@@ -428,7 +426,7 @@ def round_assign(request, pk):
     """Who assesses which centre: balanced bulk assignment by region, or one at a time."""
     rnd = _managed_round(request.user, pk)
     balanced = BalancedAssignForm(request.POST if request.POST.get("action") == "balanced" else None)
-    single = AssignForm(request.POST if request.POST.get("action") == "single" else None, round=rnd)
+    single = AssignForm(request.POST if request.POST.get("action") == "single" else None, round=rnd, user=request.user)
     if request.method == "POST":
         try:
             if request.POST.get("action") == "balanced" and balanced.is_valid():
@@ -475,8 +473,6 @@ def instrument_replace(request, pk):
     try:
         if upload is None:
             raise ValidationError(_("Choose an XLSX file."))
-        if upload.size > 5 * 1024 * 1024:
-            raise ValidationError(_("The file is larger than 5 MB."))
         spec = instrument_io.spec_from_xlsx(upload.read())
         services.instrument_replace(actor=request.user, instrument=instrument, spec=spec)
     except instrument_io.SpecError as exc:

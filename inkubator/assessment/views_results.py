@@ -26,9 +26,6 @@ LAYOUTS = ("wide", "long")
 def _require(user, perm):
     if not perms.role_has_permission(user, perm):
         raise PermissionDenied
-    if getattr(user, "role", "") == perms.Role.ASSESSOR and not user.is_superuser:
-        # an assessor sees only their own assessments: a "consolidated" result from those would mislead
-        raise PermissionDenied
 
 
 def _round_or_404(user, pk):
@@ -83,7 +80,7 @@ def _to_float(rows):
 @login_required
 def round_results(request, pk):
     """The consolidated result of every centre in scope; `?format=xlsx|csv&layout=wide|long` exports."""
-    _require(request.user, perms.ASSESSMENT_VIEW)
+    _require(request.user, perms.ASSESSMENT_RESULTS)
     rnd = _round_or_404(request.user, pk)
     fmt = request.GET.get("format")
     exporting = fmt in exports.FORMATS
@@ -117,7 +114,7 @@ def round_results(request, pk):
 
 
 def _report_or_404(request, pk, centre_id):
-    _require(request.user, perms.ASSESSMENT_VIEW)
+    _require(request.user, perms.ASSESSMENT_RESULTS)
     rnd = _round_or_404(request.user, pk)
     report = results.centre_report(user=request.user, round=rnd, centre_id=centre_id)
     if report is None:
@@ -189,7 +186,7 @@ def centre_report_pdf(request, pk, centre_id):
 @login_required
 def round_compare(request, pk):
     """2–6 centres side by side: `?centre=<id>&centre=<id>…`; without centres, a form to choose them."""
-    _require(request.user, perms.ASSESSMENT_VIEW)
+    _require(request.user, perms.ASSESSMENT_RESULTS)
     rnd = _round_or_404(request.user, pk)
     raw = request.GET.getlist("centre")
     compared, errors = (None, []) if not raw else results.round_comparison(user=request.user, round=rnd, raw_ids=raw)
@@ -220,7 +217,7 @@ def round_compare(request, pk):
 
 @login_required
 def round_reliability(request, pk):
-    _require(request.user, perms.ASSESSMENT_VIEW)
+    _require(request.user, perms.ASSESSMENT_RESULTS)
     rnd = _round_or_404(request.user, pk)
     return render(request, "assessment/results_reliability.html", {
         "round": rnd, "reliability": results.round_reliability(user=request.user, round=rnd),

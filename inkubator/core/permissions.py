@@ -17,6 +17,7 @@ ASSESSMENT_VIEW = "assessment.view"
 ASSESSMENT_FILL = "assessment.fill"
 ASSESSMENT_REVIEW = "assessment.review"
 ASSESSMENT_EXPORT = "assessment.export"
+ASSESSMENT_RESULTS = "assessment.view_results"  # consolidated results; not for assessors, who see only their own work
 INSTRUMENT_MANAGE = "assessment.manage_instruments"
 ROUND_MANAGE = "assessment.manage_rounds"
 SELECTION_VIEW = "selection.view"
@@ -62,6 +63,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             HISTORY_VIEW,
             USERS_MANAGE,
             ASSESSMENT_VIEW,
+            ASSESSMENT_RESULTS,
             ASSESSMENT_REVIEW,
             ASSESSMENT_EXPORT,
             INSTRUMENT_MANAGE,
@@ -72,10 +74,13 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
         }
     ),
     Role.NATIONAL_VIEWER: frozenset(
-        {REGISTRY_VIEW, REGISTRY_EXPORT, HISTORY_VIEW, ASSESSMENT_VIEW, ASSESSMENT_EXPORT, SELECTION_VIEW}
+        {REGISTRY_VIEW, REGISTRY_EXPORT, HISTORY_VIEW, ASSESSMENT_VIEW, ASSESSMENT_RESULTS, ASSESSMENT_EXPORT, SELECTION_VIEW}
     ),
     Role.REGIONAL_OFFICER: frozenset(
-        {REGISTRY_VIEW, REGISTRY_CHANGE, REGISTRY_IMPORT, REGISTRY_EXPORT, HISTORY_VIEW, ASSESSMENT_VIEW, ASSESSMENT_EXPORT}
+        {
+            REGISTRY_VIEW, REGISTRY_CHANGE, REGISTRY_IMPORT, REGISTRY_EXPORT, HISTORY_VIEW, ASSESSMENT_VIEW,
+            ASSESSMENT_RESULTS, ASSESSMENT_EXPORT,
+        }
     ),
     Role.RESEARCHER: frozenset(
         {
@@ -83,6 +88,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             REGISTRY_EXPORT,
             HISTORY_VIEW,
             ASSESSMENT_VIEW,
+            ASSESSMENT_RESULTS,
             ASSESSMENT_REVIEW,
             ASSESSMENT_EXPORT,
             INSTRUMENT_MANAGE,
@@ -92,7 +98,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
         }
     ),
     Role.ASSESSOR: frozenset({REGISTRY_VIEW, ASSESSMENT_VIEW, ASSESSMENT_FILL}),
-    Role.CENTRE_MANAGER: frozenset({REGISTRY_VIEW, REGISTRY_CHANGE, REGISTRY_EXPORT, HISTORY_VIEW, ASSESSMENT_VIEW}),
+    Role.CENTRE_MANAGER: frozenset({REGISTRY_VIEW, REGISTRY_CHANGE, REGISTRY_EXPORT, HISTORY_VIEW, ASSESSMENT_VIEW, ASSESSMENT_RESULTS}),
     Role.MENTOR: frozenset(),
     Role.ENTREPRENEUR: frozenset(),
 }
@@ -105,3 +111,12 @@ def role_has_permission(user, perm: str) -> bool:
     if user.is_superuser:
         return True
     return perm in ROLE_PERMISSIONS.get(user.role, frozenset())
+
+
+def is_field_assessor(user) -> bool:
+    """An active field assessor: sees only the assessments assigned to them, whatever their grants."""
+    return bool(
+        getattr(user, "is_authenticated", False) and user.is_active and not user.is_superuser
+        and user.role == Role.ASSESSOR
+    )
+

@@ -52,6 +52,22 @@ def _cell_text(value) -> str:
     return re.sub(r"\s+", " ", str(value)).strip()
 
 
+def _check_size(data: bytes) -> None:
+    limit = settings.INKUBATOR_IMPORT_MAX_BYTES
+    if len(data) > limit:
+        raise SpreadsheetError(
+            _("The file is %(size)s; the limit is %(limit)s.")
+            % {"size": filesizeformat(len(data)), "limit": filesizeformat(limit)}
+        )
+
+
+def check_xlsx(data: bytes) -> None:
+    """Refuse anything but a plain XLSX workbook within the import size limit (macros, other types)."""
+    _check_size(data)
+    if _sniff_kind(data, "") != "xlsx":
+        raise SpreadsheetError(_("The file is not an XLSX workbook."))
+
+
 def _sniff_kind(data: bytes, filename: str) -> str:
     if not data.strip():
         raise SpreadsheetError(_("The file is empty."))
@@ -102,12 +118,7 @@ def _guess_delimiter(text: str) -> str:
 
 def read_grid(data: bytes, filename: str = "") -> list[tuple[int, list[str]]]:
     """Non-empty rows of the first sheet as (row number in the file, cells as text), after checking size and type."""
-    limit = settings.INKUBATOR_IMPORT_MAX_BYTES
-    if len(data) > limit:
-        raise SpreadsheetError(
-            _("The file is %(size)s; the limit is %(limit)s.")
-            % {"size": filesizeformat(len(data)), "limit": filesizeformat(limit)}
-        )
+    _check_size(data)
     kind = _sniff_kind(data, filename)
     if kind == "csv":
         text = _decode(data)

@@ -12,8 +12,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from inkubator.assessment.choices import AssessmentStatus
-from inkubator.assessment.models import Assessment, AssessmentRound, Instrument
+from inkubator.assessment.models import AssessmentRound, Instrument
 from inkubator.core import audit
 from inkubator.core import permissions as perms
 from inkubator.core.models import AuditEntry
@@ -241,7 +240,3 @@ def decision_publish(*, actor, run: SelectionRun, title: str, reference: str = "
                  after=audit.snapshot(run, exclude=("inputs", "outputs")))
     audit.record(actor=actor, action=AuditEntry.Action.CREATE, obj=decision, before={})
     return decision
-
-
-def verified_count(rnd: AssessmentRound) -> int:
-    return Assessment.objects.filter(round=rnd, status=AssessmentStatus.VERIFIED).values("centre").distinct().count()

@@ -12,6 +12,7 @@ from python_calamine import CalamineWorkbook
 from inkubator.assessment.instrument_io.spec import INTEGER_RE, SpecError, _to_decimal
 from inkubator.assessment.instrument_io.validation import validate_spec
 from inkubator.core.exports import safe_cell
+from inkubator.core.spreadsheets import SpreadsheetError, check_xlsx
 
 INSTRUMENT_KEYS = ("code", "version", "name", "name_en", "description", "description_en")
 DIMENSION_COLUMNS = ("code", "name", "name_en", "weight")
@@ -203,8 +204,13 @@ def spec_from_xlsx(data: bytes) -> dict:
 
     Raises SpecError naming sheet, row and column for what cannot be read (missing sheets or columns,
     text in a number column, references to unknown dimensions or indicators). The result is not yet
-    validated: pass it to `validate_spec`.
+    validated: pass it to `validate_spec`. The file is checked like every import first (size, type,
+    no macros: `core.spreadsheets.check_xlsx`).
     """
+    try:
+        check_xlsx(data)
+    except SpreadsheetError as exc:
+        raise SpecError([str(exc)])
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
         actual = {name.strip().lower(): name for name in book.sheet_names}

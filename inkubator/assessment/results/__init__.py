@@ -30,6 +30,7 @@ from inkubator.assessment.results.consolidation import (
     RoundResults,
     round_get,
     round_results,
+    round_results_unscoped,
     sort_results,
 )
 from inkubator.assessment.results.exports import LONG_FIELDS, export_long, export_wide
@@ -76,5 +77,6 @@ __all__ = [
     "round_provinces",
     "round_reliability",
     "round_results",
+    "round_results_unscoped",
     "sort_results",
 ]

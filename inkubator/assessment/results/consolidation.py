@@ -15,6 +15,7 @@ from inkubator.assessment.models import Answer, Assessment, AssessmentRound, Dim
 from inkubator.core import permissions as perms
 
 SORTS = ("-index", "index", "name", "code")
+WHOLE_ROUND = object()  # `_verified` without scope: only through `round_results_unscoped`
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,8 @@ def round_get(user, pk: int) -> AssessmentRound | None:
 
 def _verified(user, rnd: AssessmentRound, perm: str, *, province: str = "", search: str = "",
               centre_ids: Iterable[int] | None = None):
-    qs = Assessment.objects.visible_to(user, perm).filter(round=rnd, status=AssessmentStatus.VERIFIED)
+    base = Assessment.objects if user is WHOLE_ROUND else Assessment.objects.visible_to(user, perm)
+    qs = base.filter(round=rnd, status=AssessmentStatus.VERIFIED)
     if province:
         qs = qs.filter(centre__regency__province_id=province)
     search = (search or "").strip()[:100]
@@ -106,18 +108,6 @@ def _verified(user, rnd: AssessmentRound, perm: str, *, province: str = "", sear
     if centre_ids is not None:
         qs = qs.filter(centre_id__in=list(centre_ids))
     return qs
-
-
-def _sheet(rules, weights, answers: dict[str, tuple[str, Decimal | None]]) -> scoring.ScoreSheet:
-    """Unrounded scores of one assessment, exactly as `services` scores it (unscorable answer → None)."""
-    scores: dict[str, Decimal | None] = {}
-    for rule in rules:
-        value, number = answers.get(rule.code, ("", None))
-        try:
-            scores[rule.code] = rule.score(value, number)
-        except scoring.ScoringError:
-            scores[rule.code] = None
-    return scoring.aggregate(rules, weights, scores)
 
 
 def _load(user, rnd: AssessmentRound, perm: str, **filters) -> _Loaded:
@@ -139,7 +129,7 @@ def _load(user, rnd: AssessmentRound, perm: str, **filters) -> _Loaded:
         )
         for assessment_id, indicator_id, value, number in rows:
             answers[assessment_id][code_of[indicator_id]] = (value, number)
-    sheets = {a.pk: _sheet(rules, weights, answers.get(a.pk, {})) for a in assessments}
+    sheets = {a.pk: scoring.score_answers(rules, weights, answers.get(a.pk, {}), strict=False) for a in assessments}
     return _Loaded(rules, weights, dimensions, indicators, assessments, dict(answers), sheets)
 
 
@@ -219,3 +209,10 @@ def round_results(
         round=round, dimensions=loaded.dimensions, indicators=_scored(loaded),
         centres=sort_results(centres, sort if sort in SORTS else "-index"),
     )
+
+
+def round_results_unscoped(round: AssessmentRound) -> RoundResults:
+    """Every verified centre of the round, whoever asks: the input of a selection run, which is computed
+    on the whole round (the caller has already checked that the user may see the round)."""
+    return round_results(user=WHOLE_ROUND, round=round, sort="code")
+

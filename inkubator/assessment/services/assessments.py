@@ -260,22 +260,21 @@ def assessment_verify(*, actor, assessment: Assessment, comment: str = "", expec
     return assessment
 
 
-def _rescore(assessment: Assessment) -> None:
-    rules, weights = instrument_rules(assessment.round.instrument)
+def _rescore(assessment: Assessment, rules=None) -> None:
+    """Scores and class from the answers; `rules` = instrument_rules(...) when rescoring many at once."""
+    rules, weights = rules or instrument_rules(assessment.round.instrument)
     answers = {a.indicator.code: a for a in assessment.answers.select_related("indicator")}
-    indicator_scores: dict[str, Decimal | None] = {}
-    for rule in rules:
-        answer = answers.get(rule.code)
-        try:
-            indicator_scores[rule.code] = rule.score(answer.value, answer.number) if answer else None
-        except scoring.ScoringError:
-            indicator_scores[rule.code] = None
-    sheet = scoring.aggregate(rules, weights, indicator_scores)
+    sheet = scoring.score_answers(
+        rules, weights, {code: (a.value, a.number) for code, a in answers.items()}, strict=False
+    )
     rounded = sheet.rounded()
+    changed = []
     for code, answer in answers.items():
         new = rounded.indicators.get(code)
         if answer.score != new:
-            Answer.objects.filter(pk=answer.pk).update(score=new)
+            answer.score = new
+            changed.append(answer)
+    Answer.objects.bulk_update(changed, ["score"])
     assessment.composite_score = rounded.composite
     assessment.dimension_scores = {k: (str(v) if v is not None else None) for k, v in rounded.dimensions.items()}
     assessment.readiness_class = assessment.round.readiness_class(sheet.composite)
@@ -285,7 +284,7 @@ def _rescore(assessment: Assessment) -> None:
     )
 
 
-def assessment_rescore(assessment: Assessment) -> Assessment:
+def assessment_rescore(assessment: Assessment, rules=None) -> Assessment:
     """Recompute an assessment's scores and class from its answers (after a threshold change, say)."""
-    _rescore(assessment)
+    _rescore(assessment, rules)
     return assessment

@@ -7,12 +7,12 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from inkubator.assessment import scoring
-from inkubator.assessment.models import Instrument
+from inkubator.assessment.models import Indicator, Instrument
 from inkubator.assessment.services.checks import _require
 from inkubator.core import audit
 from inkubator.core import permissions as perms
@@ -104,9 +104,10 @@ def _build(instrument: Instrument, clean: Mapping, *, apps=None) -> None:
 def instrument_to_spec(instrument: Instrument) -> dict:
     """The spec of a stored instrument (the inverse of `instrument_create_from_spec`)."""
     dimensions = []
-    for d in instrument.dimensions.prefetch_related("indicators__options", "indicators__bands").order_by("position"):
+    ordered = Indicator.objects.order_by("position").prefetch_related("options", "bands")
+    for d in instrument.dimensions.prefetch_related(Prefetch("indicators", queryset=ordered)).order_by("position"):
         indicators = []
-        for i in d.indicators.all().order_by("position"):
+        for i in d.indicators.all():
             indicators.append(
                 {
                     "code": i.code, "kind": i.kind, "question": i.question, "question_en": i.question_en,

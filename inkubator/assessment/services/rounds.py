@@ -14,11 +14,12 @@ from inkubator.assessment.choices import AssessmentStatus, RoundStatus
 from inkubator.assessment.models import Assessment, AssessmentRound
 from inkubator.assessment.services.assessments import assessment_rescore
 from inkubator.assessment.services.checks import _check_version, _require
-from inkubator.assessment.services.instruments import _freeze
+from inkubator.assessment.services.instruments import _freeze, instrument_rules
+from inkubator.centres.models import Centre
 from inkubator.core import audit
 from inkubator.core import permissions as perms
 from inkubator.core.models import AuditEntry
-from inkubator.core.permissions import Role
+from inkubator.core.permissions import is_field_assessor
 from inkubator.core.services import apply_data
 
 ROUND_FIELDS = (
@@ -30,7 +31,6 @@ ROUND_FIELDS = (
 @transaction.atomic
 def round_create(*, actor, data: dict, centres: Iterable = ()) -> AssessmentRound:
     """Create a round over centres the actor may see; the instrument is frozen from now on."""
-    from inkubator.centres.models import Centre
 
     _require(actor, perms.ROUND_MANAGE)
     rnd = AssessmentRound(created_by=actor)
@@ -76,8 +76,15 @@ def round_update(*, actor, round: AssessmentRound, data: dict, expected_version:
     _freeze(actor, rnd.instrument)
     audit.record(actor=actor, action=AuditEntry.Action.UPDATE, obj=rnd, before=before)
     if {"threshold_ready", "threshold_assisted", "instrument"} & set(changes):
+        rules = instrument_rules(rnd.instrument)
         for assessment in rnd.assessments.all():
-            assessment_rescore(assessment)
+            assessment.round = rnd  # the thresholds just saved
+            before = {"composite_score": str(assessment.composite_score), "readiness_class": assessment.readiness_class}
+            assessment_rescore(assessment, rules=rules)
+            after = {"composite_score": str(assessment.composite_score), "readiness_class": assessment.readiness_class}
+            if after != before:
+                audit.record(actor=actor, action=AuditEntry.Action.RESCORE, obj=assessment, before=before,
+                             after=after, label=f"assessment #{assessment.pk}")
     return rnd
 
 
@@ -95,7 +102,7 @@ def round_set_status(*, actor, round: AssessmentRound, status: str) -> Assessmen
 
 
 def _assessor_ok(assessor) -> bool:
-    return assessor.is_active and assessor.role == Role.ASSESSOR
+    return is_field_assessor(assessor)
 
 
 @transaction.atomic
@@ -104,6 +111,8 @@ def round_assign(*, actor, round: AssessmentRound, centre, assessor, due_on=None
     rnd = _locked_round(actor, round)
     if not rnd.centres.filter(pk=centre.pk).exists():
         raise ValidationError({"centre": [_("%(centre)s is not in this round.") % {"centre": centre}]})
+    if not Centre.objects.visible_to(actor, perms.ROUND_MANAGE).filter(pk=centre.pk).exists():
+        raise PermissionDenied(_("%(centre)s is outside your scope.") % {"centre": centre})
     if not _assessor_ok(assessor):
         raise ValidationError({"assessor": [_("%(user)s is not an active field assessor.") % {"user": assessor}]})
     assessment, created = Assessment.objects.get_or_create(
@@ -117,7 +126,8 @@ def round_assign(*, actor, round: AssessmentRound, centre, assessor, due_on=None
 
 @transaction.atomic
 def round_assign_balanced(*, actor, round: AssessmentRound, assessors: list, per_centre: int = 1) -> list[Assessment]:
-    """Give every centre of the round `per_centre` assessors, balancing the load and keeping regions together.
+    """Give every centre of the round within the actor's scope `per_centre` assessors, balancing the load and
+    keeping regions together.
 
     Centres are taken province by province, regency by regency. Each goes to an assessor whose load in
     this round is at most one above the least loaded one, preferring an assessor who already works in
@@ -142,7 +152,8 @@ def round_assign_balanced(*, actor, round: AssessmentRound, assessors: list, per
             provinces[a.assessor_id].add(a.centre.regency.province_id)
     by_pk = {a.pk: a for a in assessors}
     created = []
-    for centre in rnd.centres.select_related("regency").order_by("regency__province_id", "regency_id", "code"):
+    in_scope = rnd.centres.filter(pk__in=Centre.objects.visible_to(actor, perms.ROUND_MANAGE).values("pk"))
+    for centre in in_scope.select_related("regency").order_by("regency__province_id", "regency_id", "code"):
         have = existing[centre.pk]
         while len(have) < per_centre:
             candidates = [pk for pk in load if pk not in have]

@@ -28,7 +28,6 @@ checked against the round), `report` (what the check reports) and `run` (the imp
 from inkubator.assessment.submissions.columns import (
     CENTRE_COLUMNS,
     ID_COLUMNS,
-    SPLIT_LOCATION,
     SYSTEM_COLUMNS,
     UUID_RE,
     Columns,
@@ -46,7 +45,6 @@ __all__ = [
     "ID_COLUMNS",
     "MAX_DEPTH",
     "RowError",
-    "SPLIT_LOCATION",
     "SYSTEM_COLUMNS",
     "Submission",
     "SubmissionReport",

@@ -11,7 +11,6 @@ from inkubator.assessment.instrument_io import META_COLUMNS, SUBMISSION_COLUMNS
 # same when a submission is edited; so does Kobo's meta/rootUuid; _uuid and meta/instanceID change.
 ID_COLUMNS = ["KEY", "__id", "meta/rootUuid", "meta-rootUuid", "_uuid", "meta/instanceID", "meta-instanceID"]
 CENTRE_COLUMNS = ["centre", "centre_code"]
-SPLIT_LOCATION = ("location_latitude", "location_longitude", "location_altitude", "location_accuracy")
 # Columns the servers add that mean nothing here (not listed as "ignored" in the check's report).
 SYSTEM_COLUMNS = {
     c.lower() for c in (

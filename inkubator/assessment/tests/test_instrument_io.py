@@ -543,9 +543,9 @@ def test_xlsx_unknown_instrument_key_and_bad_version():
 
 
 def test_not_a_workbook():
-    assert xlsx_problems(b"this is not a spreadsheet") == [
-        "The workbook cannot be read; it may be damaged or password-protected.",
-    ]
+    assert xlsx_problems(b"this is not a spreadsheet") == ["The file is not an XLSX workbook."]
+    # a ZIP that calamine cannot open is still refused with the damaged-workbook message
+    assert xlsx_problems(b"PK\x03\x04 broken") == ["The file looks like a damaged XLSX workbook and cannot be read."]
 
 
 def test_writing_an_invalid_spec_is_refused():

@@ -5,6 +5,8 @@ import json
 from decimal import Decimal as D
 
 import pytest
+from django.utils import translation
+from django.utils.translation import gettext
 from pyxform.xls2xform import convert
 
 from inkubator.assessment import instrument_io, services
@@ -91,6 +93,20 @@ def test_import_of_a_bad_workbook_writes_nothing(client, users):
     png = io.BytesIO(PNG)
     png.name = "foto.xlsx"
     assert client.post("/asesmen/instrumen/impor/", {"file": png}).status_code == 422
+    import zipfile
+
+    macro = io.BytesIO()
+    with zipfile.ZipFile(macro, "a") as book:  # a valid instrument workbook that also carries a VBA project
+        with zipfile.ZipFile(io.BytesIO(instrument_io.spec_to_xlsx({**SMALL_SPEC, "code": "makro"}))) as plain:
+            for item in plain.infolist():
+                book.writestr(item, plain.read(item.filename))
+        book.writestr("xl/vbaProject.bin", b"\xd0\xcf\x11\xe0")
+    macro.seek(0)
+    macro.name = "makro.xlsx"
+    refused = client.post("/asesmen/instrumen/impor/", {"file": macro})
+    with translation.override("id"):
+        assert refused.context["errors"] == [
+            gettext("The workbook carries macros; save it as a plain .xlsx without macros.")]
     assert (Instrument.objects.count(), AuditEntry.objects.count()) == before
 
 
@@ -132,7 +148,8 @@ def test_api_workflow_with_stale_save(client, users, registry, round_):
     assert a.answers.get(indicator__code="A1").value == "4"
     refused = _json(client, "post", f"/api/v1/assessment/assessments/{a.pk}/submit", {"version": 2})
     assert refused.status_code == 422
-    assert refused.json()["errors"] == {"A1": [refused.json()["errors"]["A1"][0]]}
+    with translation.override("id"):
+        assert refused.json()["errors"] == {"A1": [gettext("%(code)s: attach a photo or PDF as evidence.") % {"code": "A1"}]}
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     services.evidence_add(actor=users["assessor"], assessment=a, indicator_code="A1",
@@ -184,8 +201,12 @@ def test_round_created_and_assigned_through_the_pages(client, users, registry, i
     }
     outside = client.post("/asesmen/putaran/baru/", {**form, "codes": "2011000001 9999"})
     assert outside.status_code == 422
-    assert outside.context["form"].errors["codes"] == [outside.context["form"].errors["codes"][0]]
-    assert "2011000001, 9999" in outside.context["form"].errors["codes"][0]  # Aceh is outside the cluster
+    from django.utils import translation
+    from django.utils.translation import gettext
+
+    with translation.override("id"):  # Aceh is outside the cluster; 9999 is no centre at all
+        expected = gettext("Not a centre in your scope: %(codes)s.") % {"codes": "2011000001, 9999"}
+    assert outside.context["form"].errors["codes"] == [expected]
     bad_dates = client.post("/asesmen/putaran/baru/", {**form, "ends_on": "2026-12-31"})
     assert bad_dates.status_code == 422
     assert not AssessmentRound.objects.filter(name="Pra-identifikasi 2027").exists()
@@ -273,3 +294,11 @@ def test_draft_instrument_replaced_from_xlsx_frozen_one_refused(client, users, i
     instrument.refresh_from_db()
     assert instrument.name == "Instrumen uji"
     assert list(instrument.dimensions.values_list("weight", flat=True)) == [D("0.6000"), D("0.4000")]
+
+
+def test_instrument_spec_reads_in_constant_queries(django_assert_num_queries):
+    default = Instrument.objects.get(code="kesiapan-blkk", version=1)
+    with django_assert_num_queries(4):  # dimensions, indicators, options, bands
+        spec = services.instrument_to_spec(default)
+    assert sum(len(d["indicators"]) for d in spec["dimensions"]) == 36
+    assert [i["code"] for i in spec["dimensions"][0]["indicators"]] == ["A1", "A2", "A3", "A4", "A5"]

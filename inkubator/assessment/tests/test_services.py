@@ -75,6 +75,8 @@ def test_thresholds_change_reclassifies(users, registry, round_):
     services.round_update(actor=users["researcher"], round=round_, data={"threshold_ready": D(65)})
     a.refresh_from_db()
     assert (a.composite_score, a.readiness_class) == (D("66.67"), "ready")
+    entry = AuditEntry.objects.get(object_id=str(a.pk), content_type__model="assessment", action="rescore")
+    assert (entry.actor, entry.changes) == (users["researcher"], {"readiness_class": ["assisted", "ready"]})
     services.round_update(actor=users["researcher"], round=round_, data={"threshold_ready": D(80), "threshold_assisted": D(67)})
     a.refresh_from_db()
     assert a.readiness_class == "not_ready"
@@ -211,11 +213,12 @@ def test_balanced_assignment(users, registry, instrument):
         actor=users["national_admin"], round=rnd, assessors=[users["assessor"], second], per_centre=1
     )
     assert len(created) == 5
-    loads = sorted(Assessment.objects.filter(round=rnd).values_list("assessor__username", flat=True))
-    assert loads.count("asesor1") in (2, 3) and loads.count("asesor2") in (2, 3)
-    # Jawa Timur's two centres (sorted first by province 11, then 32, 35 …) go to one assessor
-    east_java = set(Assessment.objects.filter(round=rnd, centre__regency__province_id="35").values_list("assessor", flat=True))
-    assert len(east_java) == 1
+    # Centres in province order (11 aceh, 32 bgr, 35 mlg, 35 sby, 51 bali); loads stay within one of each
+    # other and Jawa Timur's two centres go to the assessor already working there.
+    assert sorted(Assessment.objects.filter(round=rnd).values_list("centre__code", "assessor__username")) == [
+        ("2011000001", "asesor1"), ("2032000001", "asesor2"), ("2035000001", "asesor1"),
+        ("2035000002", "asesor1"), ("2051000001", "asesor2"),
+    ]
     assert services.round_assign_balanced(actor=users["national_admin"], round=rnd, assessors=[users["assessor"], second]) == []
     with pytest.raises(ValidationError, match="at least 2 active field assessors"):
         services.round_assign_balanced(actor=users["national_admin"], round=rnd, assessors=[second], per_centre=2)
@@ -241,7 +244,23 @@ def test_visibility(users, registry, round_):
     assert visible["national_admin"] == both
     # viewers, officers and managers never see work in progress
     assert visible["national_viewer"] == set() and visible["centre_manager"] == set()
+    assert visible["regional_officer"] == set()
     services.assessment_verify(actor=users["researcher"], assessment=a)
     assert set(Assessment.objects.visible_to(users["centre_manager"], "assessment.view").values_list("pk", flat=True)) == {a.pk}
     assert set(Assessment.objects.visible_to(users["regional_officer"], "assessment.view").values_list("pk", flat=True)) == {a.pk}
     assert not Assessment.objects.visible_to(users["no_scope"], "assessment.view").exists()
+
+
+def test_assignment_stays_within_the_managers_scope(users, registry, instrument):
+    rnd = services.round_create(
+        actor=users["national_admin"], centres=list(registry.values()),
+        data={"name": "Nasional", "instrument": instrument, "starts_on": datetime.date(2026, 1, 1),
+              "ends_on": datetime.date(2026, 2, 1)},
+    )
+    researcher = users["researcher"]  # cluster: sby and bali only
+    with pytest.raises(PermissionDenied):
+        services.round_assign(actor=researcher, round=rnd, centre=registry["aceh"], assessor=users["assessor"])
+    assert not Assessment.objects.filter(round=rnd).exists()
+    created = services.round_assign_balanced(actor=researcher, round=rnd, assessors=[users["assessor"]])
+    assert sorted(a.centre.code for a in created) == ["2035000001", "2051000001"]
+    assert Assessment.objects.filter(round=rnd).count() == 2

@@ -113,6 +113,9 @@ def test_regional_officer_filters_edits_and_switches_language(
         ("2035000003", "BLK Komunitas Darul Falah"),
     ]
 
+    apply_filters(page, q="Darul", province="32")  # Darul Ulum is in Jawa Barat: outside the officer's scope
+    assert listed(page) == []
+    expect(page.locator("#centre-list tbody")).to_contain_text(id_text("No centres match these filters."))
     apply_filters(page, q="Darul", province="35")
     expect(page).to_have_url(re.compile(r"[?&]q=Darul(&|$)"))
     expect(page).to_have_url(re.compile(r"[?&]province=35(&|$)"))

@@ -1,7 +1,6 @@
 """Selection runs in the application: frozen inputs, exact outputs, hashes, refusals, decisions."""
 
 import datetime
-from decimal import Decimal as D
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -133,7 +132,17 @@ def test_weight_sets_ahp_and_objective(users, finished):
     assert (manual.version, manual.weights) == (2, {"A": "0.333333", "B": "0.666667"})
     entropy = services.weight_set_create(actor=users["researcher"], name="Entropi", instrument=finished["instrument"],
                                          source="entropy", basis_round=finished["round"])
-    assert sum(D(v) for v in entropy.weights.values()) == D(1)
+    # the same weights by the textbook formula, written out here (0 · ln 0 = 0): p = x / Σx,
+    # E = −Σ p ln p / ln m, w = (1 − E) / Σ(1 − E), on the consolidated dimension scores
+    import math
+
+    columns = {"A": [83.33, 66.67, 100, 50, 16.67], "B": [91.67, 43.75, 100, 54.17, 0]}
+    divergence = {}
+    for code, xs in columns.items():
+        p = [x / sum(xs) for x in xs]
+        divergence[code] = 1 + sum(q * math.log(q) for q in p if q > 0) / math.log(len(xs))
+    assert entropy.weights == dict(zip("AB", services.normalise_weights(
+        [divergence["A"] / sum(divergence.values()), divergence["B"] / sum(divergence.values())]), strict=True))
 
 
 def test_publish_decision(users, finished):

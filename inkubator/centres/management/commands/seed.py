@@ -33,5 +33,5 @@ class Command(BaseCommand):
                 "Assessment: {verified} verified assessments in the finished round, "
                 "{open_assessments} in the open round.".format(**rounds)
             )
-            self.stdout.write("Selection: 3 weight sets, one published decision selecting {selected} centres.".format(
+            self.stdout.write("Selection: {weight_sets} weight sets, one published decision selecting {selected} centres.".format(
                 **selection))
