@@ -7,7 +7,7 @@ centres in their scope; viewers only verified ones. Transitions go through the s
 from datetime import date, datetime
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
@@ -17,14 +17,11 @@ from inkubator.assessment import instrument_io, selectors, services
 from inkubator.assessment.choices import AssessmentStatus
 from inkubator.assessment.models import Assessment
 from inkubator.core import permissions as perms
+from inkubator.core.permissions import require
 
 router = Router(tags=["assessment"])
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
-
-def _require(user, perm):
-    if not perms.role_has_permission(user, perm):
-        raise PermissionDenied(_("You do not have permission to do this."))
 
 
 class InstrumentOut(Schema):
@@ -52,7 +49,7 @@ def _instrument_out(i) -> dict:
 
 @router.get("/assessment/instruments", response=InstrumentList)
 def instrument_list(request, limit: int = 50, offset: int = 0):
-    _require(request.auth, perms.ASSESSMENT_VIEW)
+    require(request.auth, perms.ASSESSMENT_VIEW)
     page = paginate(selectors.instrument_list(request.auth), limit, offset)
     return {"count": page["count"], "items": [_instrument_out(i) for i in page["items"]]}
 
@@ -60,7 +57,7 @@ def instrument_list(request, limit: int = 50, offset: int = 0):
 @router.get("/assessment/instruments/{instrument_id}")
 def instrument_detail(request, instrument_id: int):
     """The whole instrument as a spec: dimensions → indicators → options and bands (decimals as strings)."""
-    _require(request.auth, perms.ASSESSMENT_VIEW)
+    require(request.auth, perms.ASSESSMENT_VIEW)
     instrument = selectors.instrument_detail(request.auth, instrument_id)
     if instrument is None:
         raise Http404
@@ -81,7 +78,7 @@ def _plain(value):
 @router.get("/assessment/instruments/{instrument_id}/xlsform")
 def instrument_xlsform(request, instrument_id: int):
     """The instrument as an XLSForm workbook for ODK Collect / KoboCollect (converts with pyxform)."""
-    _require(request.auth, perms.ASSESSMENT_VIEW)
+    require(request.auth, perms.ASSESSMENT_VIEW)
     instrument = selectors.instrument_detail(request.auth, instrument_id)
     if instrument is None:
         raise Http404
@@ -116,7 +113,7 @@ class RoundList(Schema):
 
 @router.get("/assessment/rounds", response=RoundList)
 def round_list(request, limit: int = 50, offset: int = 0):
-    _require(request.auth, perms.ASSESSMENT_VIEW)
+    require(request.auth, perms.ASSESSMENT_VIEW)
     page = paginate(selectors.round_list(request.auth), limit, offset)
     return {
         "count": page["count"],
@@ -167,7 +164,7 @@ def _assessment_out(a) -> dict:
 @router.get("/assessment/assessments", response=AssessmentList)
 def assessment_list(request, round: int | None = None, status: str = "", limit: int = 50, offset: int = 0):
     """Assessments in the caller's scope; an assessor sees only their own."""
-    _require(request.auth, perms.ASSESSMENT_VIEW)
+    require(request.auth, perms.ASSESSMENT_VIEW)
     if status and status not in AssessmentStatus.values:
         raise ValidationError({"status": [_("Choose one of: %(values)s.") % {"values": ", ".join(AssessmentStatus.values)}]})
     page = paginate(selectors.assessment_list(request.auth, round_id=round, status=status), limit, offset)
@@ -199,7 +196,7 @@ class AssessmentDetail(AssessmentOut):
 
 @router.get("/assessment/assessments/{assessment_id}", response=AssessmentDetail)
 def assessment_detail(request, assessment_id: int):
-    _require(request.auth, perms.ASSESSMENT_VIEW)
+    require(request.auth, perms.ASSESSMENT_VIEW)
     a = _visible_assessment(request.auth, assessment_id)
     answers = [
         {
@@ -285,7 +282,7 @@ def round_results(request, round_id: int, province: str = "", readiness: str = "
     """Consolidated result per centre from the verified assessments the caller may see (as the results page)."""
     from inkubator.assessment import results
 
-    _require(request.auth, perms.ASSESSMENT_RESULTS)  # not assessors: they see only their own work
+    require(request.auth, perms.ASSESSMENT_RESULTS)  # not assessors: they see only their own work
     rnd = results.round_get(request.auth, round_id)
     if rnd is None:
         raise Http404
@@ -317,7 +314,7 @@ def round_assign(request, round_id: int, payload: AssignIn):
     from inkubator.assessment.models import AssessmentRound
     from inkubator.centres.models import Centre
 
-    _require(request.auth, perms.ROUND_MANAGE)
+    require(request.auth, perms.ROUND_MANAGE)
     rnd = AssessmentRound.objects.visible_to(request.auth, perms.ROUND_MANAGE).filter(pk=round_id).first()
     if rnd is None:
         raise Http404

@@ -12,7 +12,7 @@ Stored inputs and outputs are returned as stored (numbers as strings with fixed 
 from datetime import datetime
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -23,6 +23,7 @@ from inkubator.api.pagination import paginate
 from inkubator.assessment import selectors as assessment_selectors
 from inkubator.assessment.models import AssessmentRound
 from inkubator.core import permissions as perms
+from inkubator.core.permissions import require
 from inkubator.selection import presenters, selectors, services
 from inkubator.selection.forms import plain_decimal, round_centres, validate_constraints
 from inkubator.selection.methods.scoring import SAW_NORMALIZATIONS, TOPSIS_NORMALIZATIONS
@@ -31,10 +32,6 @@ from inkubator.selection.models import Decision, Method, SelectionRun, WeightSou
 
 router = Router(tags=["selection"])
 
-
-def _require(user, perm):
-    if not perms.role_has_permission(user, perm):
-        raise PermissionDenied(_("You do not have permission to do this."))
 
 
 class ErrorOut(Schema):
@@ -76,7 +73,7 @@ def _weight_set_out(ws) -> dict:
 
 @router.get("/selection/weight-sets", response=WeightSetList)
 def weight_set_list(request, instrument: int | None = None, limit: int = 50, offset: int = 0):
-    _require(request.auth, perms.SELECTION_VIEW)
+    require(request.auth, perms.SELECTION_VIEW)
     qs = selectors.weight_sets(request.auth).select_related("created_by")
     if instrument is not None:
         qs = qs.filter(instrument_id=instrument)
@@ -86,7 +83,7 @@ def weight_set_list(request, instrument: int | None = None, limit: int = 50, off
 
 @router.get("/selection/weight-sets/{weight_set_id}", response=WeightSetOut)
 def weight_set_detail(request, weight_set_id: int):
-    _require(request.auth, perms.SELECTION_VIEW)
+    require(request.auth, perms.SELECTION_VIEW)
     ws = selectors.weight_sets(request.auth).select_related("created_by").filter(pk=weight_set_id).first()
     if ws is None:
         raise Http404
@@ -108,7 +105,7 @@ class WeightSetIn(Schema):
 def weight_set_create(request, payload: WeightSetIn):
     """`source`: instrument | manual (`weights`, one per dimension) | ahp (`pairwise`: one matrix or a list of
     experts' matrices) | entropy | critic (`basis_round_id`). Saved normalised to sum 1."""
-    _require(request.auth, perms.SELECTION_MANAGE)
+    require(request.auth, perms.SELECTION_MANAGE)
     if payload.source not in WeightSource.values:
         raise ValidationError({"source": [_("Choose one of: %(values)s.") % {"values": ", ".join(WeightSource.values)}]})
     instrument = assessment_selectors.instrument_list(request.auth).filter(pk=payload.instrument_id).first()
@@ -183,7 +180,7 @@ def _decision_ref(d) -> dict:
 
 
 def _visible_run(user, pk) -> SelectionRun:
-    _require(user, perms.SELECTION_VIEW)
+    require(user, perms.SELECTION_VIEW)
     run = selectors.runs(user).defer(None).filter(pk=pk).first()
     if run is None:
         raise Http404
@@ -192,7 +189,7 @@ def _visible_run(user, pk) -> SelectionRun:
 
 @router.get("/selection/runs", response=RunList)
 def run_list(request, round: int | None = None, limit: int = 50, offset: int = 0):
-    _require(request.auth, perms.SELECTION_VIEW)
+    require(request.auth, perms.SELECTION_VIEW)
     qs = selectors.runs(request.auth)
     if round is not None:
         qs = qs.filter(round_id=round)
@@ -239,7 +236,7 @@ def _check_run_payload(payload: RunIn) -> None:
 @router.post("/selection/runs", response={201: RunDetail, 422: ErrorOut})
 def run_create(request, payload: RunIn):
     """Compute a run now (the page does it as a job) and store it with its hashes."""
-    _require(request.auth, perms.SELECTION_MANAGE)
+    require(request.auth, perms.SELECTION_MANAGE)
     rnd = (AssessmentRound.objects.visible_to(request.auth, perms.ASSESSMENT_VIEW).select_related("instrument")
            .filter(pk=payload.round_id).first())
     if rnd is None:
@@ -334,7 +331,7 @@ def _decision_out(d, provinces) -> dict:
 @router.post("/selection/runs/{run_id}/publish", response={201: DecisionOut})
 def run_publish(request, run_id: int, payload: PublishIn):
     """Publish a run as the ministry's decision (national admins); afterwards it never changes."""
-    _require(request.auth, perms.DECISION_PUBLISH)
+    require(request.auth, perms.DECISION_PUBLISH)
     run = _visible_run(request.auth, run_id)
     decision = services.decision_publish(actor=request.auth, run=run, title=payload.title,
                                          reference=payload.reference, note=payload.note)

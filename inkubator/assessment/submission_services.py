@@ -25,10 +25,11 @@ from django.utils.translation import gettext as _
 
 from inkubator.assessment.choices import AssessmentStatus
 from inkubator.assessment.models import Answer, Assessment, AssessmentRound, ImportedSubmission, Indicator
-from inkubator.assessment.services import _check_answer, _locked_assessment, _require, _rescore, _transition
+from inkubator.assessment.services import _check_answer, _locked_assessment, _rescore, _transition
 from inkubator.core import audit
 from inkubator.core import permissions as perms
 from inkubator.core.models import AuditEntry
+from inkubator.core.permissions import require
 
 SOURCE = "xlsform"
 TEXT_LIMIT = 5000  # the lengths `services.assessment_save` keeps; an import refuses longer texts instead
@@ -124,7 +125,7 @@ def assessment_import_submission(
     present (files are uploaded on the web, before or after the import), otherwise a draft; transitions, an `import` audit entry and the scores
     are written as for an assessment filled in on the web. Refused whole if anything is wrong.
     """
-    _require(actor, perms.ROUND_MANAGE)
+    require(actor, perms.ROUND_MANAGE)
     if not AssessmentRound.objects.visible_to(actor, perms.ROUND_MANAGE).filter(pk=assessment.round_id).exists():
         raise PermissionDenied(_("You do not have permission to change this round."))
     assessment = _locked_assessment(actor, assessment, perms.ROUND_MANAGE)

@@ -20,15 +20,12 @@ from inkubator.assessment.choices import AssessmentStatus
 from inkubator.assessment.forms import AssignForm, BalancedAssignForm, RoundForm
 from inkubator.assessment.models import Assessment, AssessmentRound, Evidence, Indicator, Instrument
 from inkubator.core import permissions as perms
+from inkubator.core.permissions import require
 from inkubator.core.services import StaleEdit
 from inkubator.core.spreadsheets import SpreadsheetError
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
-
-def _require(user, perm):
-    if not perms.role_has_permission(user, perm):
-        raise PermissionDenied
 
 
 def _xlsx_response(data: bytes, filename: str) -> HttpResponse:
@@ -46,7 +43,7 @@ def _instrument_or_404(user, pk) -> Instrument:
 
 @login_required
 def instrument_list(request):
-    _require(request.user, perms.ASSESSMENT_VIEW)
+    require(request.user, perms.ASSESSMENT_VIEW)
     return render(request, "assessment/instrument_list.html", {
         "instruments": selectors.instrument_list(request.user),
         "can_manage": perms.role_has_permission(request.user, perms.INSTRUMENT_MANAGE),
@@ -55,7 +52,7 @@ def instrument_list(request):
 
 @login_required
 def instrument_detail(request, pk):
-    _require(request.user, perms.ASSESSMENT_VIEW)
+    require(request.user, perms.ASSESSMENT_VIEW)
     instrument = _instrument_or_404(request.user, pk)
     return render(request, "assessment/instrument_detail.html", {
         "instrument": instrument,
@@ -66,7 +63,7 @@ def instrument_detail(request, pk):
 @login_required
 def instrument_xlsx(request, pk):
     """The instrument as a workbook (instrument, dimensions, indicators, options, bands sheets)."""
-    _require(request.user, perms.ASSESSMENT_VIEW)
+    require(request.user, perms.ASSESSMENT_VIEW)
     instrument = _instrument_or_404(request.user, pk)
     data = instrument_io.spec_to_xlsx(services.instrument_to_spec(instrument))
     return _xlsx_response(data, f"instrumen-{instrument.code}-v{instrument.version}.xlsx")
@@ -75,7 +72,7 @@ def instrument_xlsx(request, pk):
 @login_required
 def instrument_xlsform(request, pk):
     """The instrument as an XLSForm for ODK Collect / KoboCollect."""
-    _require(request.user, perms.ASSESSMENT_VIEW)
+    require(request.user, perms.ASSESSMENT_VIEW)
     instrument = _instrument_or_404(request.user, pk)
     data = instrument_io.spec_to_xlsform(
         services.instrument_to_spec(instrument), form_id=f"{instrument.code}-v{instrument.version}",
@@ -87,7 +84,7 @@ def instrument_xlsform(request, pk):
 @login_required
 @require_POST
 def instrument_new_version(request, pk):
-    _require(request.user, perms.INSTRUMENT_MANAGE)
+    require(request.user, perms.INSTRUMENT_MANAGE)
     instrument = _instrument_or_404(request.user, pk)
     copy = services.instrument_new_version(actor=request.user, instrument=instrument)
     messages.success(request, _("Version %(version)s created as an editable copy.") % {"version": copy.version})
@@ -97,7 +94,7 @@ def instrument_new_version(request, pk):
 @login_required
 def instrument_import(request):
     """Upload an instrument workbook: a new instrument, or the next version of one with the same code."""
-    _require(request.user, perms.INSTRUMENT_MANAGE)
+    require(request.user, perms.INSTRUMENT_MANAGE)
     errors: list[str] = []
     if request.method == "POST":
         upload = request.FILES.get("file")
@@ -121,7 +118,7 @@ def instrument_import(request):
 
 @login_required
 def round_list(request):
-    _require(request.user, perms.ASSESSMENT_VIEW)
+    require(request.user, perms.ASSESSMENT_VIEW)
     return render(request, "assessment/round_list.html", {
         "rounds": selectors.round_list(request.user),
         "can_manage": perms.role_has_permission(request.user, perms.ROUND_MANAGE),
@@ -130,7 +127,7 @@ def round_list(request):
 
 @login_required
 def round_detail(request, pk):
-    _require(request.user, perms.ASSESSMENT_VIEW)
+    require(request.user, perms.ASSESSMENT_VIEW)
     rnd = get_object_or_404(selectors.round_list(request.user), pk=pk)
     return render(request, "assessment/round_detail.html", {
         "round": rnd, "progress": selectors.round_progress(request.user, rnd),
@@ -142,7 +139,7 @@ def round_detail(request, pk):
 @login_required
 def assessment_list(request):
     """An assessor's own assessments; for reviewers and viewers, the assessments in their scope."""
-    _require(request.user, perms.ASSESSMENT_VIEW)
+    require(request.user, perms.ASSESSMENT_VIEW)
     status = request.GET.get("status", "")
     if status not in AssessmentStatus.values:
         status = ""
@@ -252,7 +249,7 @@ def assessment_form(request, pk):
 @require_POST
 def assessment_autosave(request, pk):
     """Save the draft (called by the page every few seconds after a change): JSON in, JSON out."""
-    _require(request.user, perms.ASSESSMENT_FILL)
+    require(request.user, perms.ASSESSMENT_FILL)
     a = _visible_assessment(request.user, pk, perms.ASSESSMENT_FILL)
     try:
         a = _save_from_post(request, a)
@@ -277,7 +274,7 @@ def assessment_autosave(request, pk):
 @require_POST
 def assessment_submit(request, pk):
     """Save what the form holds, then submit; refused submissions come back with every problem marked."""
-    _require(request.user, perms.ASSESSMENT_FILL)
+    require(request.user, perms.ASSESSMENT_FILL)
     a = _visible_assessment(request.user, pk, perms.ASSESSMENT_FILL)
     try:
         a = _save_from_post(request, a)  # kept as a draft even if the submission below is refused
@@ -298,7 +295,7 @@ def assessment_submit(request, pk):
 @login_required
 @require_POST
 def evidence_upload(request, pk):
-    _require(request.user, perms.ASSESSMENT_FILL)
+    require(request.user, perms.ASSESSMENT_FILL)
     a = _visible_assessment(request.user, pk, perms.ASSESSMENT_FILL)
     code = request.POST.get("indicator", "")
     upload = request.FILES.get("file")
@@ -341,7 +338,7 @@ def evidence_delete(request, pk):
 @login_required
 def assessment_review(request, pk):
     """The reviewer's page: every answer with its score and evidence; return (whole or per indicator) or verify."""
-    _require(request.user, perms.ASSESSMENT_REVIEW)
+    require(request.user, perms.ASSESSMENT_REVIEW)
     a = _visible_assessment(request.user, pk, perms.ASSESSMENT_REVIEW)
     errors: list[str] = []
     if request.method == "POST":
@@ -374,7 +371,7 @@ def assessment_review(request, pk):
 
 @login_required
 def round_create(request):
-    _require(request.user, perms.ROUND_MANAGE)
+    require(request.user, perms.ROUND_MANAGE)
     form = RoundForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -392,7 +389,7 @@ def round_create(request):
 
 
 def _managed_round(user, pk) -> AssessmentRound:
-    _require(user, perms.ROUND_MANAGE)
+    require(user, perms.ROUND_MANAGE)
     rnd = AssessmentRound.objects.visible_to(user, perms.ROUND_MANAGE).filter(pk=pk).first()
     if rnd is None:
         raise Http404
@@ -467,7 +464,7 @@ def round_assign(request, pk):
 @require_POST
 def instrument_replace(request, pk):
     """Replace a draft (not yet frozen) instrument's contents from an edited workbook, keeping its version."""
-    _require(request.user, perms.INSTRUMENT_MANAGE)
+    require(request.user, perms.INSTRUMENT_MANAGE)
     instrument = _instrument_or_404(request.user, pk)
     upload = request.FILES.get("file")
     try:

@@ -6,7 +6,6 @@ from decimal import Decimal
 
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import render
@@ -18,14 +17,11 @@ from inkubator.assessment.choices import ReadinessClass
 from inkubator.core import exports
 from inkubator.core import permissions as perms
 from inkubator.core.pdf import pdf_response
+from inkubator.core.permissions import require
 
 PAGE_SIZE = 50
 LAYOUTS = ("wide", "long")
 
-
-def _require(user, perm):
-    if not perms.role_has_permission(user, perm):
-        raise PermissionDenied
 
 
 def _round_or_404(user, pk):
@@ -80,13 +76,13 @@ def _to_float(rows):
 @login_required
 def round_results(request, pk):
     """The consolidated result of every centre in scope; `?format=xlsx|csv&layout=wide|long` exports."""
-    _require(request.user, perms.ASSESSMENT_RESULTS)
+    require(request.user, perms.ASSESSMENT_RESULTS)
     rnd = _round_or_404(request.user, pk)
     fmt = request.GET.get("format")
     exporting = fmt in exports.FORMATS
     perm = perms.ASSESSMENT_EXPORT if exporting else perms.ASSESSMENT_VIEW
     if exporting:
-        _require(request.user, perms.ASSESSMENT_EXPORT)
+        require(request.user, perms.ASSESSMENT_EXPORT)
     form = ResultFilterForm(request.GET, provinces=results.round_provinces(user=request.user, round=rnd, perm=perm))
     filters = form.filters()
     if exporting:
@@ -114,7 +110,7 @@ def round_results(request, pk):
 
 
 def _report_or_404(request, pk, centre_id):
-    _require(request.user, perms.ASSESSMENT_RESULTS)
+    require(request.user, perms.ASSESSMENT_RESULTS)
     rnd = _round_or_404(request.user, pk)
     report = results.centre_report(user=request.user, round=rnd, centre_id=centre_id)
     if report is None:
@@ -186,7 +182,7 @@ def centre_report_pdf(request, pk, centre_id):
 @login_required
 def round_compare(request, pk):
     """2–6 centres side by side: `?centre=<id>&centre=<id>…`; without centres, a form to choose them."""
-    _require(request.user, perms.ASSESSMENT_RESULTS)
+    require(request.user, perms.ASSESSMENT_RESULTS)
     rnd = _round_or_404(request.user, pk)
     raw = request.GET.getlist("centre")
     compared, errors = (None, []) if not raw else results.round_comparison(user=request.user, round=rnd, raw_ids=raw)
@@ -217,7 +213,7 @@ def round_compare(request, pk):
 
 @login_required
 def round_reliability(request, pk):
-    _require(request.user, perms.ASSESSMENT_RESULTS)
+    require(request.user, perms.ASSESSMENT_RESULTS)
     rnd = _round_or_404(request.user, pk)
     return render(request, "assessment/results_reliability.html", {
         "round": rnd, "reliability": results.round_reliability(user=request.user, round=rnd),

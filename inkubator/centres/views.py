@@ -27,15 +27,12 @@ from inkubator.core import exports, jobs
 from inkubator.core import permissions as perms
 from inkubator.core.audit import history_for
 from inkubator.core.models import Job
+from inkubator.core.permissions import require
 from inkubator.core.scoping import can_place_anywhere
 from inkubator.core.services import StaleEdit
 
 PAGE_SIZES = (25, 50, 100)
 
-
-def _require(user, perm):
-    if not perms.role_has_permission(user, perm):
-        raise PermissionDenied
 
 
 def _require_create(user):
@@ -88,10 +85,10 @@ def centre_export_rows(qs):
 
 @login_required
 def centre_list(request):
-    _require(request.user, perms.REGISTRY_VIEW)
+    require(request.user, perms.REGISTRY_VIEW)
     fmt = request.GET.get("format")
     if fmt in exports.FORMATS:
-        _require(request.user, perms.REGISTRY_EXPORT)
+        require(request.user, perms.REGISTRY_EXPORT)
         _fs, qs = selectors.centre_list(user=request.user, params=request.GET, perm=perms.REGISTRY_EXPORT)
         return exports.export_response(fmt, "blk-komunitas", CENTRE_EXPORT_HEADERS, centre_export_rows(qs))
     filterset, qs = selectors.centre_list(user=request.user, params=request.GET)
@@ -106,7 +103,7 @@ def centre_list(request):
 
 @login_required
 def centre_detail(request, pk):
-    _require(request.user, perms.REGISTRY_VIEW)
+    require(request.user, perms.REGISTRY_VIEW)
     centre = selectors.centre_get(user=request.user, pk=pk)
     context = {
         "centre": centre,
@@ -140,7 +137,7 @@ def centre_create(request):
 
 @login_required
 def centre_update(request, pk):
-    _require(request.user, perms.REGISTRY_CHANGE)
+    require(request.user, perms.REGISTRY_CHANGE)
     centre = selectors.centre_get(user=request.user, pk=pk, perm=perms.REGISTRY_CHANGE)
     form = CentreForm(request.POST or None, instance=centre, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -161,7 +158,7 @@ def centre_update(request, pk):
 
 @login_required
 def centre_deactivate(request, pk):
-    _require(request.user, perms.REGISTRY_DEACTIVATE)
+    require(request.user, perms.REGISTRY_DEACTIVATE)
     centre = selectors.centre_get(user=request.user, pk=pk, perm=perms.REGISTRY_DEACTIVATE)
     form = DeactivateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -179,7 +176,7 @@ def centre_deactivate(request, pk):
 @login_required
 @require_POST
 def centre_reactivate(request, pk):
-    _require(request.user, perms.REGISTRY_DEACTIVATE)
+    require(request.user, perms.REGISTRY_DEACTIVATE)
     centre = selectors.centre_get(user=request.user, pk=pk, perm=perms.REGISTRY_DEACTIVATE)
     try:
         services.centre_reactivate(actor=request.user, centre=centre)
@@ -195,10 +192,10 @@ def centre_reactivate(request, pk):
 
 @login_required
 def host_list(request):
-    _require(request.user, perms.REGISTRY_VIEW)
+    require(request.user, perms.REGISTRY_VIEW)
     fmt = request.GET.get("format")
     if fmt in exports.FORMATS:
-        _require(request.user, perms.REGISTRY_EXPORT)
+        require(request.user, perms.REGISTRY_EXPORT)
         _fs, qs = selectors.host_list(user=request.user, params=request.GET, perm=perms.REGISTRY_EXPORT)
         rows = ([h.name, h.get_kind_display(), h.foundation, h.regency.province.name, h.regency_id, h.regency.name,
                  h.address, h.centre_count] for h in qs)
@@ -214,7 +211,7 @@ def host_list(request):
 
 @login_required
 def host_detail(request, pk):
-    _require(request.user, perms.REGISTRY_VIEW)
+    require(request.user, perms.REGISTRY_VIEW)
     host = selectors.host_get(user=request.user, pk=pk)
     centres = selectors.centre_queryset(user=request.user).filter(host=host).order_by("name")
     can_change = selectors.HostInstitution.objects.visible_to(request.user, perms.REGISTRY_CHANGE).filter(pk=pk).exists()
@@ -225,7 +222,7 @@ def host_detail(request, pk):
 
 @login_required
 def host_form(request, pk=None):
-    _require(request.user, perms.REGISTRY_CHANGE)
+    require(request.user, perms.REGISTRY_CHANGE)
     if pk is None:
         _require_create(request.user)
     host = selectors.host_get(user=request.user, pk=pk, perm=perms.REGISTRY_CHANGE) if pk else None
@@ -249,10 +246,10 @@ def host_form(request, pk=None):
 
 @login_required
 def grant_list(request):
-    _require(request.user, perms.REGISTRY_VIEW)
+    require(request.user, perms.REGISTRY_VIEW)
     fmt = request.GET.get("format")
     if fmt in exports.FORMATS:
-        _require(request.user, perms.REGISTRY_EXPORT)
+        require(request.user, perms.REGISTRY_EXPORT)
         _fs, qs = selectors.grant_list(user=request.user, params=request.GET, perm=perms.REGISTRY_EXPORT)
         rows = ([g.centre.code, g.centre.name, g.centre.regency.province.name, g.get_kind_display(), g.year, g.amount,
                  g.get_status_display(), g.note] for g in qs)
@@ -267,7 +264,7 @@ def grant_list(request):
 
 @login_required
 def grant_form(request, pk=None):
-    _require(request.user, perms.REGISTRY_CHANGE)
+    require(request.user, perms.REGISTRY_CHANGE)
     grant = None
     if pk:
         grant = selectors.Grant.objects.visible_to(request.user, perms.REGISTRY_CHANGE).filter(pk=pk).first()
@@ -291,7 +288,7 @@ def grant_form(request, pk=None):
 
 @login_required
 def output_form(request):
-    _require(request.user, perms.REGISTRY_CHANGE)
+    require(request.user, perms.REGISTRY_CHANGE)
     form = TrainingOutputForm(request.POST or None, initial={"centre": request.GET.get("centre")}, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -309,13 +306,13 @@ def output_form(request):
 
 @login_required
 def vocation_list(request):
-    _require(request.user, perms.REGISTRY_VIEW)
+    require(request.user, perms.REGISTRY_VIEW)
     return render(request, "centres/vocation_list.html", {"vocations": selectors.vocation_list()})
 
 
 @login_required
 def vocation_form(request, pk=None):
-    _require(request.user, perms.REFERENCE_MANAGE)
+    require(request.user, perms.REFERENCE_MANAGE)
     vocation = Vocation.objects.filter(pk=pk).first() if pk else None
     if pk and vocation is None:
         raise Http404
@@ -334,7 +331,7 @@ def vocation_form(request, pk=None):
 @login_required
 def import_start(request):
     """Upload a spreadsheet; a job checks it (dry run) and shows every error by row and column."""
-    _require(request.user, perms.REGISTRY_IMPORT)
+    require(request.user, perms.REGISTRY_IMPORT)
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -358,7 +355,7 @@ def _own_import_job(request, uuid):
 
 @login_required
 def import_detail(request, uuid):
-    _require(request.user, perms.REGISTRY_IMPORT)
+    require(request.user, perms.REGISTRY_IMPORT)
     job = _own_import_job(request, uuid)
     template = "centres/partials/_import_status.html" if request.headers.get("HX-Request") else "centres/import_detail.html"
     return render(request, template, {"job": job})
@@ -368,7 +365,7 @@ def import_detail(request, uuid):
 @require_POST
 def import_commit(request, uuid):
     """Write a checked file: a new job, all rows in one transaction or none."""
-    _require(request.user, perms.REGISTRY_IMPORT)
+    require(request.user, perms.REGISTRY_IMPORT)
     checked = _own_import_job(request, uuid)
     if not checked.params.get("dry_run") or checked.status != Job.Status.SUCCEEDED or checked.errors:
         messages.error(request, _("Only a checked file without errors can be imported."))
@@ -385,7 +382,7 @@ def import_commit(request, uuid):
 
 @login_required
 def import_template(request, kind):
-    _require(request.user, perms.REGISTRY_IMPORT)
+    require(request.user, perms.REGISTRY_IMPORT)
     if kind not in IMPORTERS:
         raise Http404
     return template_response(kind, "csv" if request.GET.get("format") == "csv" else "xlsx")

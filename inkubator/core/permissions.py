@@ -120,3 +120,12 @@ def is_field_assessor(user) -> bool:
         and user.role == Role.ASSESSOR
     )
 
+
+def require(user, perm: str) -> None:
+    """Refuse (PermissionDenied, 403) unless the user's role grants `perm`; scope is checked separately."""
+    from django.core.exceptions import PermissionDenied
+    from django.utils.translation import gettext
+
+    if not role_has_permission(user, perm):
+        raise PermissionDenied(gettext("You do not have permission to do this."))
+

@@ -16,7 +16,7 @@ from inkubator.assessment.models import AssessmentRound, Instrument
 from inkubator.core import audit
 from inkubator.core import permissions as perms
 from inkubator.core.models import AuditEntry
-from inkubator.core.permissions import role_has_permission
+from inkubator.core.permissions import require
 from inkubator.selection import compute as engine
 from inkubator.selection.methods import (
     MCDAError,
@@ -29,10 +29,6 @@ from inkubator.selection.models import Decision, RunStatus, SelectionRun, Weight
 
 SIX = Decimal("0.000001")
 
-
-def _require(actor, perm):
-    if not role_has_permission(actor, perm):
-        raise PermissionDenied(_("You do not have permission to do this."))
 
 
 def _dimension_codes(instrument: Instrument) -> list[str]:
@@ -69,7 +65,7 @@ def weight_set_create(
       CR > 0.10 is kept but flagged, with the most inconsistent judgements named;
     - ``entropy`` / ``critic``: from the consolidated dimension scores of `basis_round`.
     """
-    _require(actor, perms.SELECTION_MANAGE)
+    require(actor, perms.SELECTION_MANAGE)
     name = (name or "").strip()
     if not name:
         raise ValidationError({"name": [_("Give the weight set a name.")]})
@@ -180,7 +176,7 @@ def run_create(*, actor, name: str, rnd: AssessmentRound, weight_set: WeightSet,
                normalization: str = "", constraints: dict, seed: int = 2024, draws: int = 2000,
                concentration=100) -> SelectionRun:
     """Freeze the inputs, compute, store both with their hashes."""
-    _require(actor, perms.SELECTION_MANAGE)
+    require(actor, perms.SELECTION_MANAGE)
     if not AssessmentRound.objects.visible_to(actor, perms.ASSESSMENT_VIEW).filter(pk=rnd.pk).exists():
         raise PermissionDenied(_("This round is outside your scope."))
     if method not in ("saw", "topsis"):
@@ -222,7 +218,7 @@ def run_verify(run: SelectionRun, *, actor=None) -> dict:
 @transaction.atomic
 def decision_publish(*, actor, run: SelectionRun, title: str, reference: str = "", note: str = "") -> Decision:
     """Publish a run as the ministry's decision (national admins only). Afterwards nothing changes."""
-    _require(actor, perms.DECISION_PUBLISH)
+    require(actor, perms.DECISION_PUBLISH)
     run = SelectionRun.objects.select_for_update().get(pk=run.pk)
     if run.status == RunStatus.PUBLISHED or Decision.objects.filter(run=run).exists():
         raise ValidationError(_("This run is already published."))

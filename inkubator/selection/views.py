@@ -12,7 +12,7 @@ import uuid
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -29,6 +29,7 @@ from inkubator.core.audit import history_for
 from inkubator.core.exports import XLSX_TYPE
 from inkubator.core.models import Job
 from inkubator.core.pdf import pdf_response
+from inkubator.core.permissions import require
 from inkubator.selection import presenters, selectors, services
 from inkubator.selection.forms import (
     MAX_EXPERTS,
@@ -50,10 +51,6 @@ RANKING_PAGE = 200  # rows of a run's full ranking per page (a national round ha
 JOB_KIND = "selection_run"
 
 
-def _require(user, perm):
-    if not perms.role_has_permission(user, perm):
-        raise PermissionDenied
-
 
 def _page(request, queryset, size=PAGE_SIZE):
     return Paginator(queryset, size).get_page(request.GET.get("page"))
@@ -66,7 +63,7 @@ def _dimensions(instrument) -> list[tuple[str, str]]:
 @login_required
 def overview(request):
     """Rounds with their verified centres, recent runs and published decisions."""
-    _require(request.user, perms.SELECTION_VIEW)
+    require(request.user, perms.SELECTION_VIEW)
     return render(request, "selection/overview.html", {
         "rounds": rounds_with_verified(request.user),
         "runs": selectors.runs(request.user)[:10],
@@ -81,7 +78,7 @@ def overview(request):
 @login_required
 def weightset_list(request):
     """Every weight set; `?compare=<id>&compare=<id>…` shows two or more side by side."""
-    _require(request.user, perms.SELECTION_VIEW)
+    require(request.user, perms.SELECTION_VIEW)
     sets = selectors.weight_sets(request.user)
     raw = request.GET.getlist("compare")
     compared, rows, chart, error = [], [], None, ""
@@ -112,7 +109,7 @@ def _form_initial(data) -> dict:
 @login_required
 def weightset_create(request):
     """Choose an instrument, then a source; AHP: the experts' judgements, with CR shown before saving."""
-    _require(request.user, perms.SELECTION_MANAGE)
+    require(request.user, perms.SELECTION_MANAGE)
     instruments = assessment_selectors.instrument_list(request.user)
     instrument_id = request.GET.get("instrument")
     if not instrument_id:
@@ -176,7 +173,7 @@ def _weightset_context(form, instrument, preview) -> dict:
 
 @login_required
 def weightset_detail(request, pk):
-    _require(request.user, perms.SELECTION_VIEW)
+    require(request.user, perms.SELECTION_VIEW)
     ws = selectors.weight_sets(request.user).filter(pk=pk).first()
     if ws is None:
         raise Http404
@@ -207,7 +204,7 @@ def weightset_detail(request, pk):
 
 @login_required
 def run_list(request):
-    _require(request.user, perms.SELECTION_VIEW)
+    require(request.user, perms.SELECTION_VIEW)
     return render(request, "selection/run_list.html", {
         "page": _page(request, selectors.runs(request.user)),
         "can_manage": perms.role_has_permission(request.user, perms.SELECTION_MANAGE),
@@ -228,7 +225,7 @@ def run_create(request):
 
     The run is computed by a job; the page then follows its progress (`run_job`).
     """
-    _require(request.user, perms.SELECTION_MANAGE)
+    require(request.user, perms.SELECTION_MANAGE)
     rounds = rounds_with_verified(request.user)
     params = None
     if request.GET.get("from_run", "").isdigit():
@@ -287,7 +284,7 @@ def _uuid_or_404(value: str) -> uuid.UUID:
 @login_required
 def run_job(request, uuid):
     """Progress of the job computing a run; once it has succeeded, on to the run (htmx: HX-Redirect)."""
-    _require(request.user, perms.SELECTION_MANAGE)
+    require(request.user, perms.SELECTION_MANAGE)
     job = Job.objects.filter(uuid=uuid, kind=JOB_KIND, created_by=request.user).first()
     if job is None:
         raise Http404
@@ -304,7 +301,7 @@ def run_job(request, uuid):
 
 
 def _visible_run(request, pk) -> SelectionRun:
-    _require(request.user, perms.SELECTION_VIEW)
+    require(request.user, perms.SELECTION_VIEW)
     run = (
         selectors.runs(request.user).defer(None).select_related("round__instrument", "weight_set", "created_by")
         .filter(pk=pk).first()
@@ -391,7 +388,7 @@ def run_pdf(request, pk):
 @require_POST
 def run_publish(request, pk):
     """Publish the run as the ministry's decision (national admins); afterwards it never changes."""
-    _require(request.user, perms.DECISION_PUBLISH)
+    require(request.user, perms.DECISION_PUBLISH)
     run = _visible_run(request, pk)
     form = PublishForm(request.POST)
     if form.is_valid():

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -18,6 +17,7 @@ from inkubator.assessment.choices import AssessmentStatus
 from inkubator.assessment.models import AssessmentRound
 from inkubator.core import exports
 from inkubator.core import permissions as perms
+from inkubator.core.permissions import require
 from inkubator.selection import analytics, selectors, services_analytics
 from inkubator.selection.forms_analytics import (
     MEASURE_CHOICES,
@@ -30,10 +30,6 @@ from inkubator.selection.province_tiles import TILES
 
 SORTS = ("code", "name", *analytics.MEASURES)
 
-
-def _require(user, perm):
-    if not perms.role_has_permission(user, perm):
-        raise PermissionDenied
 
 
 def _rounds(user):
@@ -92,14 +88,14 @@ def grand_design(request):
 
     `?format=xlsx` exports the table as shown (same round, run, year and order).
     """
-    _require(request.user, perms.SELECTION_VIEW)
+    require(request.user, perms.SELECTION_VIEW)
     form, rnd, run, tpt_year, measure = _filters(request)
     sort = request.GET.get("sort", "code")
     if sort.lstrip("-") not in SORTS:
         sort = "code"
     table = analytics.sort_table(analytics.province_table(rnd, run, tpt_year=tpt_year), sort)
     if request.GET.get("format") == "xlsx":
-        _require(request.user, perms.ASSESSMENT_EXPORT)
+        require(request.user, perms.ASSESSMENT_EXPORT)
         headers = [_("Code"), _("Province"), _("Active centres"), _("Assessed"), _("Ready"), _("Selected"),
                    _("TPT (%)"), _("TPT year"), _("TPT source")]
         rows = ([r["code"], r["name"], r["centres"], r["assessed"], r["ready"], r["selected"],
@@ -139,7 +135,7 @@ def grand_design(request):
 @login_required
 def grand_design_typology(request):
     """Types of the round's centres by dimension profile; `?format=xlsx` exports the assignments."""
-    _require(request.user, perms.SELECTION_VIEW)
+    require(request.user, perms.SELECTION_VIEW)
     form, rnd, _run, _year, _measure = _filters(request)
     for name in ("run", "tpt_year", "measure"):  # the typology depends on the round only
         form.fields.pop(name)
@@ -151,7 +147,7 @@ def grand_design_typology(request):
         rows = selectors.consolidated_rows(rnd)
         result = analytics.typology(rows, dimensions=list(names), names=names)
     if request.GET.get("format") == "xlsx":
-        _require(request.user, perms.ASSESSMENT_EXPORT)
+        require(request.user, perms.ASSESSMENT_EXPORT)
         if result is None or not result["ok"]:
             raise Http404
         headers = [_("Code"), _("Name"), _("Province"), _("Type"), _("Type label"), _("Index"), _("Class"),
@@ -186,7 +182,7 @@ def grand_design_typology(request):
 
 @login_required
 def scenario_list(request):
-    _require(request.user, perms.SELECTION_VIEW)
+    require(request.user, perms.SELECTION_VIEW)
     scenarios = [(s, analytics.roadmap(s)) for s in RoadmapScenario.objects.select_related("created_by")]
     return render(request, "selection/grand_design_scenarios.html", {
         "scenarios": scenarios, "here": "roadmap",
@@ -196,7 +192,7 @@ def scenario_list(request):
 
 @login_required
 def scenario_detail(request, pk):
-    _require(request.user, perms.SELECTION_VIEW)
+    require(request.user, perms.SELECTION_VIEW)
     scenario = get_object_or_404(RoadmapScenario, pk=pk)
     projection = analytics.roadmap(scenario)
     chart = {
@@ -219,7 +215,7 @@ def scenario_detail(request, pk):
 
 @login_required
 def scenario_form(request, pk=None):
-    _require(request.user, perms.REFERENCE_MANAGE)
+    require(request.user, perms.REFERENCE_MANAGE)
     scenario = get_object_or_404(RoadmapScenario, pk=pk) if pk else None
     form = RoadmapScenarioForm(request.POST or None, instance=scenario)
     if request.method == "POST" and form.is_valid():
@@ -236,7 +232,7 @@ def scenario_form(request, pk=None):
 
 @login_required
 def unemployment_list(request):
-    _require(request.user, perms.SELECTION_VIEW)
+    require(request.user, perms.SELECTION_VIEW)
     rates = UnemploymentRate.objects.select_related("province").order_by("-year", "province_id")
     return render(request, "selection/grand_design_tpt.html", {
         "rates": rates, "here": "tpt",
@@ -246,7 +242,7 @@ def unemployment_list(request):
 
 @login_required
 def unemployment_form(request, pk=None):
-    _require(request.user, perms.REFERENCE_MANAGE)
+    require(request.user, perms.REFERENCE_MANAGE)
     rate = get_object_or_404(UnemploymentRate, pk=pk) if pk else None
     initial = {}
     if rate is None and request.method != "POST":

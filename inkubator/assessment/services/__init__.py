@@ -23,7 +23,6 @@ from inkubator.assessment.services.assessments import _locked_assessment as _loc
 from inkubator.assessment.services.assessments import _parse_number as _parse_number
 from inkubator.assessment.services.assessments import _rescore as _rescore
 from inkubator.assessment.services.assessments import _transition as _transition
-from inkubator.assessment.services.checks import _require as _require
 from inkubator.assessment.services.evidence import (
     SIGNATURES,
     evidence_add,

@@ -14,11 +14,12 @@ from django.utils.translation import gettext_noop
 from inkubator.assessment import scoring
 from inkubator.assessment.choices import AssessmentStatus, IndicatorKind
 from inkubator.assessment.models import Answer, Assessment, Indicator, Transition
-from inkubator.assessment.services.checks import _check_version, _require
+from inkubator.assessment.services.checks import _check_version
 from inkubator.assessment.services.instruments import instrument_rules
 from inkubator.core import audit
 from inkubator.core import permissions as perms
 from inkubator.core.models import AuditEntry
+from inkubator.core.permissions import require
 
 
 def _locked_assessment(actor, assessment: Assessment, perm: str) -> Assessment:
@@ -78,7 +79,7 @@ def assessment_save(
     {"value", "number", "text", "note"} (keys optional). Only the assessor, while the assessment is
     assigned, a draft or returned. Refused whole, naming each indicator, if any answer is invalid.
     """
-    _require(actor, perms.ASSESSMENT_FILL)
+    require(actor, perms.ASSESSMENT_FILL)
     assessment = _locked_assessment(actor, assessment, perms.ASSESSMENT_FILL)
     if assessment.assessor_id != actor.pk:
         raise PermissionDenied(_("Only the assigned assessor may fill in this assessment."))
@@ -188,7 +189,7 @@ def _transition(actor, assessment: Assessment, to_status: str, *, comment: str =
 @transaction.atomic
 def assessment_submit(*, actor, assessment: Assessment, expected_version: int | None = None) -> Assessment:
     """Submit for review: every required answer and evidence present, every answer in range."""
-    _require(actor, perms.ASSESSMENT_FILL)
+    require(actor, perms.ASSESSMENT_FILL)
     assessment = _locked_assessment(actor, assessment, perms.ASSESSMENT_FILL)
     if assessment.assessor_id != actor.pk:
         raise PermissionDenied(_("Only the assigned assessor may submit this assessment."))
@@ -212,7 +213,7 @@ def assessment_return(
     expected_version: int | None = None,
 ) -> Assessment:
     """Send a submitted assessment back to its assessor, whole or for single indicators (code → comment)."""
-    _require(actor, perms.ASSESSMENT_REVIEW)
+    require(actor, perms.ASSESSMENT_REVIEW)
     assessment = _locked_assessment(actor, assessment, perms.ASSESSMENT_REVIEW)
     _check_version(assessment, expected_version, _(STALE_ASSESSMENT))
     if assessment.status != AssessmentStatus.SUBMITTED:
@@ -245,7 +246,7 @@ def assessment_return(
 
 @transaction.atomic
 def assessment_verify(*, actor, assessment: Assessment, comment: str = "", expected_version: int | None = None) -> Assessment:
-    _require(actor, perms.ASSESSMENT_REVIEW)
+    require(actor, perms.ASSESSMENT_REVIEW)
     assessment = _locked_assessment(actor, assessment, perms.ASSESSMENT_REVIEW)
     _check_version(assessment, expected_version, _(STALE_ASSESSMENT))
     if assessment.status != AssessmentStatus.SUBMITTED:

@@ -12,10 +12,10 @@ from django.utils.translation import gettext as _
 
 from inkubator.assessment.models import Answer, Assessment, Evidence
 from inkubator.assessment.services.assessments import _locked_assessment
-from inkubator.assessment.services.checks import _require
 from inkubator.core import audit
 from inkubator.core import permissions as perms
 from inkubator.core.models import AuditEntry
+from inkubator.core.permissions import require
 
 SIGNATURES = (
     (b"\xff\xd8\xff", "image/jpeg"),
@@ -37,7 +37,7 @@ def sniff_evidence_type(head: bytes) -> str | None:
 @transaction.atomic
 def evidence_add(*, actor, assessment: Assessment, indicator_code: str, upload) -> Evidence:
     """Attach a photo (JPEG, PNG, WebP) or PDF to an answer. Type from the content, size limited."""
-    _require(actor, perms.ASSESSMENT_FILL)
+    require(actor, perms.ASSESSMENT_FILL)
     assessment = _locked_assessment(actor, assessment, perms.ASSESSMENT_FILL)
     if assessment.assessor_id != actor.pk or not assessment.is_editable_by_assessor:
         raise PermissionDenied(_("Evidence can only be added by the assessor while the assessment is open."))

@@ -13,10 +13,10 @@ from django.utils.translation import gettext as _
 
 from inkubator.assessment import scoring
 from inkubator.assessment.models import Indicator, Instrument
-from inkubator.assessment.services.checks import _require
 from inkubator.core import audit
 from inkubator.core import permissions as perms
 from inkubator.core.models import AuditEntry
+from inkubator.core.permissions import require
 
 
 @transaction.atomic
@@ -30,7 +30,7 @@ def instrument_create_from_spec(*, actor, spec: Mapping, next_version_of: Instru
     from inkubator.assessment.instrument_io import validate_spec
 
     if actor is not None:
-        _require(actor, perms.INSTRUMENT_MANAGE)
+        require(actor, perms.INSTRUMENT_MANAGE)
     clean = validate_spec(spec)
     code = next_version_of.code if next_version_of else clean["code"]
     latest = Instrument.objects.filter(code=code).aggregate(v=Max("version"))["v"]
@@ -134,7 +134,7 @@ def instrument_to_spec(instrument: Instrument) -> dict:
 @transaction.atomic
 def instrument_new_version(*, actor, instrument: Instrument, spec: Mapping | None = None) -> Instrument:
     """Copy an instrument into its next version (optionally with an edited spec)."""
-    _require(actor, perms.INSTRUMENT_MANAGE)
+    require(actor, perms.INSTRUMENT_MANAGE)
     return instrument_create_from_spec(
         actor=actor, spec=spec if spec is not None else instrument_to_spec(instrument), next_version_of=instrument
     )
@@ -143,7 +143,7 @@ def instrument_new_version(*, actor, instrument: Instrument, spec: Mapping | Non
 @transaction.atomic
 def instrument_replace(*, actor, instrument: Instrument, spec: Mapping) -> Instrument:
     """Edit a draft instrument in place (a frozen one is refused: make a new version instead)."""
-    _require(actor, perms.INSTRUMENT_MANAGE)
+    require(actor, perms.INSTRUMENT_MANAGE)
     instrument = Instrument.objects.select_for_update().get(pk=instrument.pk)
     if instrument.is_frozen:
         raise ValidationError(

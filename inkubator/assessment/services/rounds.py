@@ -13,13 +13,13 @@ from django.utils.translation import ngettext
 from inkubator.assessment.choices import AssessmentStatus, RoundStatus
 from inkubator.assessment.models import Assessment, AssessmentRound
 from inkubator.assessment.services.assessments import assessment_rescore
-from inkubator.assessment.services.checks import _check_version, _require
+from inkubator.assessment.services.checks import _check_version
 from inkubator.assessment.services.instruments import _freeze, instrument_rules
 from inkubator.centres.models import Centre
 from inkubator.core import audit
 from inkubator.core import permissions as perms
 from inkubator.core.models import AuditEntry
-from inkubator.core.permissions import is_field_assessor
+from inkubator.core.permissions import is_field_assessor, require
 from inkubator.core.services import apply_data
 
 ROUND_FIELDS = (
@@ -32,7 +32,7 @@ ROUND_FIELDS = (
 def round_create(*, actor, data: dict, centres: Iterable = ()) -> AssessmentRound:
     """Create a round over centres the actor may see; the instrument is frozen from now on."""
 
-    _require(actor, perms.ROUND_MANAGE)
+    require(actor, perms.ROUND_MANAGE)
     rnd = AssessmentRound(created_by=actor)
     apply_data(rnd, data, allowed=ROUND_FIELDS)
     rnd.full_clean()
