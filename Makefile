@@ -50,14 +50,17 @@ demo: static seed
 test: install system-deps static
 	$(BIN)/pytest -q $(PYTEST_ARGS)
 
+# ruff (bugs, style, complexity; formatting) and the layering contract of the stack (pyproject's
+# [tool.importlinter]): a violation fails with the offending import named.
 lint: install
-	$(BIN)/ruff check inkubator
-	$(BIN)/ruff format --check inkubator || true
+	$(BIN)/ruff check inkubator bench
+	$(BIN)/ruff format --check inkubator bench
+	$(BIN)/lint-imports
 
 bench: install static
-	$(BIN)/python -m inkubator.bench $(BENCH_ARGS)
-	$(BIN)/python -m inkubator.selection.bench $(MCDA_BENCH_ARGS)
-	$(BIN)/python -m inkubator.selection.bench_run $(RUN_BENCH_ARGS)
+	$(BIN)/python -m bench.registry $(BENCH_ARGS)
+	$(BIN)/python -m bench.mcda $(MCDA_BENCH_ARGS)
+	$(BIN)/python -m bench.selection_run $(RUN_BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules var/static

@@ -1,10 +1,10 @@
 """The `inkubator` console script: manage.py with the project's settings, plus a few shortcuts.
 
-    inkubator demo              migrate, load demo data, print the accounts, serve
-    inkubator serve [PORT]      serve the application (development server)
-    inkubator seed --scale demo|national --seed N
-    inkubator mcda INPUT.json   (decision methods; see docs)
-    inkubator <any manage.py command>
+inkubator demo              migrate, load demo data, print the accounts, serve
+inkubator serve [PORT]      serve the application (development server)
+inkubator seed --scale demo|national --seed N
+inkubator mcda INPUT.json   (decision methods; see docs)
+inkubator <any manage.py command>
 """
 
 import os

@@ -2,7 +2,8 @@
 
 import pytest
 
-from inkubator.centres.tests.factories import CentreFactory, make_user
+from inkubator.access.tests.factories import make_user
+from inkubator.centres.tests.factories import CentreFactory
 
 # The browser-test fixtures (`browser`, `desktop`, `phone`), for any test module that asks for them.
 pytest_plugins = ["inkubator.core.testing.browser"]
@@ -24,7 +25,8 @@ def registry(db):
 def users(registry):
     """One user per role. Regional officer: Jawa Timur; researcher and assessor: a cluster of sby+bali;
     centre manager: sby only."""
-    from inkubator.accounts.models import Cluster, PartnerOrganisation
+    from inkubator.access.models import Cluster
+    from inkubator.accounts.models import PartnerOrganisation
 
     partner = PartnerOrganisation.objects.create(name="UIN Sunan Ampel Surabaya", short_name="UINSA")
     cluster = Cluster.objects.create(partner=partner, name="Klaster UINSA", year=2024)

@@ -5,8 +5,10 @@ from django.views.generic import RedirectView
 from inkubator.api.api import api
 
 urlpatterns = [
+    path("", include("inkubator.programme.urls")),
     path("", include("inkubator.core.urls")),
     path("", include("inkubator.accounts.urls")),
+    path("", include("inkubator.access.urls")),
     path("", include("inkubator.centres.urls")),
     path("", include("inkubator.assessment.urls")),
     path("", include("inkubator.selection.urls")),

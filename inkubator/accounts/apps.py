@@ -6,3 +6,6 @@ class AccountsConfig(AppConfig):
     name = "inkubator.accounts"
     label = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self):
+        from inkubator.accounts import permissions  # noqa: F401 - declares the permissions

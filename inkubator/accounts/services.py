@@ -1,4 +1,4 @@
-"""Account administration: invitations, roles, scope grants, deactivation and personal API tokens."""
+"""Account administration: invitations, roles, deactivation and personal API tokens (grants: `access`)."""
 
 from __future__ import annotations
 
@@ -11,30 +11,42 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
-from inkubator.accounts.models import ApiToken, ScopeGrant, User
+from inkubator.accounts.models import ApiToken, User
+from inkubator.accounts.permissions import USERS_MANAGE
 from inkubator.core import audit
-from inkubator.core import permissions as perms
 from inkubator.core.models import AuditEntry
+from inkubator.core.permissions import role_has_permission
 
 
-def _require_admin(actor):
-    if not perms.role_has_permission(actor, perms.USERS_MANAGE):
+def require_user_admin(actor) -> None:
+    """Refuse unless `actor` manages accounts (national admins)."""
+    if not role_has_permission(actor, USERS_MANAGE):
         raise PermissionDenied(_("Only national admins manage accounts."))
 
 
 @transaction.atomic
 def user_invite(*, actor, data: dict) -> tuple[User, str]:
     """Create an account without a usable password; returns it and the link where the person sets one."""
-    _require_admin(actor)
+    require_user_admin(actor)
     user = User(
-        username=data["username"], first_name=data.get("first_name", ""), last_name=data.get("last_name", ""),
-        email=data.get("email", ""), role=data["role"], organisation=data.get("organisation"),
+        username=data["username"],
+        first_name=data.get("first_name", ""),
+        last_name=data.get("last_name", ""),
+        email=data.get("email", ""),
+        role=data["role"],
+        organisation=data.get("organisation"),
     )
     user.set_unusable_password()
     user.full_clean(exclude=["password"])
     user.save()
-    audit.record(actor=actor, action=AuditEntry.Action.CREATE, obj=user, before={}, label=_user_label(user),
-                 after=_user_snapshot(user))
+    audit.record(
+        actor=actor,
+        action=AuditEntry.Action.CREATE,
+        obj=user,
+        before={},
+        label=_user_label(user),
+        after=_user_snapshot(user),
+    )
     return user, invitation_path(user)
 
 
@@ -55,7 +67,7 @@ def _user_label(user) -> str:
 
 @transaction.atomic
 def user_update(*, actor, user: User, data: dict) -> User:
-    _require_admin(actor)
+    require_user_admin(actor)
     user = User.objects.select_for_update().get(pk=user.pk)
     before = _user_snapshot(user)
     for name in ("first_name", "last_name", "email", "role", "organisation"):
@@ -63,14 +75,20 @@ def user_update(*, actor, user: User, data: dict) -> User:
             setattr(user, name, data[name])
     user.full_clean(exclude=["password"])
     user.save()
-    audit.record(actor=actor, action=AuditEntry.Action.UPDATE, obj=user, before=before, after=_user_snapshot(user),
-                 label=_user_label(user))
+    audit.record(
+        actor=actor,
+        action=AuditEntry.Action.UPDATE,
+        obj=user,
+        before=before,
+        after=_user_snapshot(user),
+        label=_user_label(user),
+    )
     return user
 
 
 @transaction.atomic
 def user_set_active(*, actor, user: User, active: bool) -> User:
-    _require_admin(actor)
+    require_user_admin(actor)
     if user.pk == actor.pk and not active:
         raise ValidationError(_("You cannot deactivate your own account."))
     user = User.objects.select_for_update().get(pk=user.pk)
@@ -79,28 +97,15 @@ def user_set_active(*, actor, user: User, active: bool) -> User:
     user.save(update_fields=["is_active"])
     if not active:
         user.api_tokens.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
-    audit.record(actor=actor, action=AuditEntry.Action.REACTIVATE if active else AuditEntry.Action.DEACTIVATE,
-                 obj=user, before=before, after=_user_snapshot(user), label=_user_label(user))
+    audit.record(
+        actor=actor,
+        action=AuditEntry.Action.REACTIVATE if active else AuditEntry.Action.DEACTIVATE,
+        obj=user,
+        before=before,
+        after=_user_snapshot(user),
+        label=_user_label(user),
+    )
     return user
-
-
-@transaction.atomic
-def scope_grant_add(*, actor, user: User, data: dict) -> ScopeGrant:
-    _require_admin(actor)
-    grant = ScopeGrant(user=user, granted_by=actor, **data)
-    grant.full_clean()
-    grant.save()
-    audit.record(actor=actor, action=AuditEntry.Action.CREATE, obj=grant, before={}, label=f"scope grant #{grant.pk}",
-                 after={"user": user.pk, "kind": grant.kind, "target": str(grant.target or "")})
-    return grant
-
-
-@transaction.atomic
-def scope_grant_remove(*, actor, grant: ScopeGrant) -> None:
-    _require_admin(actor)
-    audit.record(actor=actor, action=AuditEntry.Action.DELETE, obj=grant, label=f"scope grant #{grant.pk}",
-                 before={"user": grant.user_id, "kind": grant.kind, "target": str(grant.target or "")}, after={})
-    grant.delete()
 
 
 @transaction.atomic
@@ -112,7 +117,9 @@ def token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
     if user.api_tokens.filter(revoked_at__isnull=True).count() >= 20:
         raise ValidationError({"name": [_("You have 20 active tokens; revoke one first.")]})
     key = ApiToken.generate_key()
-    token = ApiToken.objects.create(user=user, name=name[:100], prefix=key[:12], key_hash=ApiToken.hash_key(key))
+    token = ApiToken.objects.create(
+        user=user, name=name[:100], prefix=key[:12], key_hash=ApiToken.hash_key(key)
+    )
     return token, key
 
 

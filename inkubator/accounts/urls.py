@@ -12,10 +12,4 @@ urlpatterns = [
     path("accounts/undangan/<uidb64>/<token>/", views.InvitationView.as_view(), name="invitation"),
     path("akun/token/", views.token_list, name="token_list"),
     path("akun/token/<int:pk>/cabut/", views.token_revoke, name="token_revoke"),
-    path("pengguna/", views.user_list, name="user_list"),
-    path("pengguna/undang/", views.user_invite, name="user_invite"),
-    path("pengguna/<int:pk>/", views.user_detail, name="user_detail"),
-    path("pengguna/<int:pk>/aktif/", views.user_set_active, name="user_set_active"),
-    path("pengguna/<int:pk>/cakupan/", views.grant_add, name="grant_add"),
-    path("pengguna/<int:pk>/cakupan/<int:grant_pk>/hapus/", views.grant_remove, name="grant_remove"),
 ]

@@ -12,11 +12,11 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 from pydantic import ConfigDict
 
-from inkubator.api.pagination import paginate
+from inkubator.api.pagination import paged, paginate
 from inkubator.centres import selectors, services
 from inkubator.centres.forms import CentreForm
-from inkubator.core import permissions as perms
-from inkubator.core.scoping import can_place_anywhere
+from inkubator.centres.permissions import REGISTRY_CHANGE
+from inkubator.centres.scoping import can_place_anywhere
 
 router = Router(tags=["registry"])
 
@@ -55,9 +55,7 @@ class CentreOut(Schema):
     updated_at: datetime
 
 
-class CentreList(Schema):
-    items: list[CentreOut]
-    count: int
+CentreList = paged(CentreOut)
 
 
 class CentreFilters(Schema):
@@ -113,15 +111,27 @@ class CentrePatch(Schema):
 
 def centre_out(c) -> dict:
     return {
-        "id": c.pk, "code": c.code, "name": c.name,
-        "host": {"id": c.host_id, "name": c.host.name}, "host_kind": c.host.kind,
+        "id": c.pk,
+        "code": c.code,
+        "name": c.name,
+        "host": {"id": c.host_id, "name": c.host.name},
+        "host_kind": c.host.kind,
         "province": {"code": c.regency.province_id, "name": c.regency.province.name},
         "regency": {"code": c.regency_id, "name": c.regency.name},
-        "address": c.address, "latitude": c.latitude, "longitude": c.longitude,
-        "established_year": c.established_year, "vocation": {"id": c.vocation_id, "name": c.vocation.name},
-        "instructors": c.instructors, "facilities": c.facilities, "licence_number": c.licence_number,
-        "accreditation": c.accreditation, "maturity_class": c.maturity_class, "status": c.status,
-        "deactivation_reason": c.deactivation_reason, "version": c.version, "updated_at": c.updated_at,
+        "address": c.address,
+        "latitude": c.latitude,
+        "longitude": c.longitude,
+        "established_year": c.established_year,
+        "vocation": {"id": c.vocation_id, "name": c.vocation.name},
+        "instructors": c.instructors,
+        "facilities": c.facilities,
+        "licence_number": c.licence_number,
+        "accreditation": c.accreditation,
+        "maturity_class": c.maturity_class,
+        "status": c.status,
+        "deactivation_reason": c.deactivation_reason,
+        "version": c.version,
+        "updated_at": c.updated_at,
     }
 
 
@@ -147,7 +157,7 @@ def centre_detail(request, centre_id: int):
 
 @router.post("/centres", response={201: CentreOut})
 def centre_create(request, payload: CentreIn):
-    if not can_place_anywhere(request.auth, perms.REGISTRY_CHANGE):
+    if not can_place_anywhere(request.auth, REGISTRY_CHANGE):
         raise PermissionDenied(_("You may not register centres."))
     form = CentreForm(data=payload.dict(), user=request.auth)
     if not form.is_valid():
@@ -163,12 +173,14 @@ def centre_update(request, centre_id: int, payload: CentrePatch):
     version = changes.pop("version", None)
     data = model_to_dict(centre, fields=CentreForm._meta.fields)
     data.update(changes)
-    if not selectors.centre_queryset(user=request.auth, perm=perms.REGISTRY_CHANGE).filter(pk=centre.pk).exists():
+    if not selectors.centre_queryset(user=request.auth, perm=REGISTRY_CHANGE).filter(pk=centre.pk).exists():
         raise PermissionDenied(_("You do not have permission to change this centre."))
     form = CentreForm(data=data, instance=centre, user=request.auth)
     if not form.is_valid():
         raise _form_errors(form)
-    services.centre_update(actor=request.auth, centre=centre, data=form.service_data(), expected_version=version)
+    services.centre_update(
+        actor=request.auth, centre=centre, data=form.service_data(), expected_version=version
+    )
     return centre_out(selectors.centre_get(user=request.auth, pk=centre.pk))
 
 
@@ -183,22 +195,32 @@ class HostOut(Schema):
     centre_count: int
 
 
-class HostList(Schema):
-    items: list[HostOut]
-    count: int
+HostList = paged(HostOut)
 
 
 @router.get("/hosts", response=HostList)
-def host_list(request, q: str | None = None, kind: str | None = None, province: str | None = None,
-              limit: int = 50, offset: int = 0):
+def host_list(
+    request,
+    q: str | None = None,
+    kind: str | None = None,
+    province: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+):
     params = {k: v for k, v in {"q": q, "kind": kind, "province": province}.items() if v}
     _fs, qs = selectors.host_list(user=request.auth, params=params)
     page = paginate(qs, limit, offset)
     page["items"] = [
-        {"id": h.pk, "name": h.name, "kind": h.kind, "foundation": h.foundation, "address": h.address,
-         "regency": {"code": h.regency_id, "name": h.regency.name},
-         "province": {"code": h.regency.province_id, "name": h.regency.province.name},
-         "centre_count": h.centre_count}
+        {
+            "id": h.pk,
+            "name": h.name,
+            "kind": h.kind,
+            "foundation": h.foundation,
+            "address": h.address,
+            "regency": {"code": h.regency_id, "name": h.regency.name},
+            "province": {"code": h.regency.province_id, "name": h.regency.province.name},
+            "centre_count": h.centre_count,
+        }
         for h in page["items"]
     ]
     return page
@@ -215,20 +237,33 @@ class GrantOut(Schema):
     note: str
 
 
-class GrantList(Schema):
-    items: list[GrantOut]
-    count: int
+GrantList = paged(GrantOut)
 
 
 @router.get("/grants", response=GrantList)
-def grant_list(request, q: str | None = None, kind: str | None = None, year: int | None = None,
-               province: str | None = None, limit: int = 50, offset: int = 0):
+def grant_list(
+    request,
+    q: str | None = None,
+    kind: str | None = None,
+    year: int | None = None,
+    province: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+):
     params = {k: v for k, v in {"q": q, "kind": kind, "year": year, "province": province}.items() if v}
     _fs, qs = selectors.grant_list(user=request.auth, params=params)
     page = paginate(qs, limit, offset)
     page["items"] = [
-        {"id": g.pk, "centre": {"id": g.centre_id, "name": g.centre.name}, "centre_code": g.centre.code,
-         "kind": g.kind, "year": g.year, "amount": g.amount, "status": g.status, "note": g.note}
+        {
+            "id": g.pk,
+            "centre": {"id": g.centre_id, "name": g.centre.name},
+            "centre_code": g.centre.code,
+            "kind": g.kind,
+            "year": g.year,
+            "amount": g.amount,
+            "status": g.status,
+            "note": g.note,
+        }
         for g in page["items"]
     ]
     return page

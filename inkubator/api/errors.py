@@ -3,10 +3,17 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
+from ninja import Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from inkubator.core.errors import message_dict
 from inkubator.core.services import StaleEdit
+
+
+class ErrorOut(Schema):
+    detail: str
+    errors: dict
 
 
 def error_body(detail, errors=None):
@@ -24,7 +31,7 @@ def install(api):
 
     @api.exception_handler(ValidationError)
     def on_validation_error(request, exc):
-        errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+        errors = message_dict(exc)
         return api.create_response(request, error_body(_("The request is not valid."), errors), status=422)
 
     @api.exception_handler(StaleEdit)

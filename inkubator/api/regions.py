@@ -2,6 +2,7 @@
 
 from ninja import Router, Schema
 
+from inkubator.api.pagination import paged
 from inkubator.regions import selectors
 
 router = Router(tags=["regions"])
@@ -19,14 +20,10 @@ class RegencyOut(Schema):
     province: str
 
 
-class ProvinceList(Schema):
-    items: list[ProvinceOut]
-    count: int
+ProvinceList = paged(ProvinceOut)
 
 
-class RegencyList(Schema):
-    items: list[RegencyOut]
-    count: int
+RegencyList = paged(RegencyOut)
 
 
 @router.get("/provinces", response=ProvinceList, auth=None)

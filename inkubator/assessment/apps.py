@@ -6,3 +6,10 @@ class AssessmentConfig(AppConfig):
     name = "inkubator.assessment"
     label = "assessment"
     verbose_name = _("Readiness assessment")
+
+    def ready(self):
+        from inkubator.assessment import permissions  # noqa: F401 - declares the permissions
+        from inkubator.assessment.submissions import SubmissionImporter
+        from inkubator.core import imports
+
+        imports.register(SubmissionImporter)

@@ -95,18 +95,18 @@ def alpha_details(data: ArrayLike, level: Level = "interval") -> AlphaResult:
     infinite ratings, or negative ratings at the ratio level.
     """
     _check_level(level)
-    x = _as_ratings(data, ndim=2)
+    x = as_ratings(data, ndim=2)
     if level == "ratio" and np.any(x[~np.isnan(x)] < 0):
         raise ValueError(
             "the ratio level needs ratings >= 0 (its difference ((c - k) / (c + k))² assumes an absolute "
             "zero); use the interval level for scales with negative values."
         )
-    counts, values = _value_counts(x)
+    counts, values = value_counts(x)
     units = counts.shape[0]
     if units == 0:
         return AlphaResult(alpha=None, level=level, units=0, values=0, observed=None, expected=None)
 
-    o = _coincidences(counts)
+    o = coincidences(counts)
     n_c = o.sum(axis=1)
     n = float(n_c.sum())
     d2 = _delta_squared(values, n_c, level)
@@ -164,7 +164,7 @@ def pooled_alpha(ratings: Mapping[str, ArrayLike], level: Level = "interval") ->
     tables: list[FloatArray] = []
     for code, data in ratings.items():
         try:
-            tables.append(_as_ratings(data, ndim=2))
+            tables.append(as_ratings(data, ndim=2))
         except ValueError as exc:
             raise ValueError(f"item {code!r}: {exc}")
     if not tables:
@@ -174,7 +174,7 @@ def pooled_alpha(ratings: Mapping[str, ArrayLike], level: Level = "interval") ->
     return krippendorff_alpha(np.hstack(padded), level)
 
 
-def _value_counts(x: FloatArray) -> tuple[NDArray[np.int64], FloatArray]:
+def value_counts(x: FloatArray) -> tuple[NDArray[np.int64], FloatArray]:
     """``n_uc`` for the pairable units (rows) and the distinct pairable values (columns, ascending)."""
     present = ~np.isnan(x)
     pairable = x[:, present.sum(axis=0) >= 2]
@@ -184,7 +184,7 @@ def _value_counts(x: FloatArray) -> tuple[NDArray[np.int64], FloatArray]:
     return counts.astype(np.int64), values
 
 
-def _coincidences(counts: NDArray[np.int64]) -> FloatArray:
+def coincidences(counts: NDArray[np.int64]) -> FloatArray:
     """``o_ck = Σ_u (n_uc n_uk − [c = k] n_uc) / (m_u − 1)`` over pairable units."""
     weight = 1.0 / (counts.sum(axis=1) - 1.0)
     weighted = counts * weight[:, np.newaxis]
@@ -266,7 +266,7 @@ def consolidate(values: Iterable[Any], rule: Rule = "median") -> float:
 def _present(values: Iterable[Any]) -> FloatArray:
     if isinstance(values, str | bytes):
         raise ValueError("values must be a list of ratings (numbers, None or NaN for missing), not a string.")
-    x = _as_ratings(list(values) if not isinstance(values, np.ndarray) else values, ndim=1)
+    x = as_ratings(list(values) if not isinstance(values, np.ndarray) else values, ndim=1)
     x = x[~np.isnan(x)]
     if x.size == 0:
         raise ValueError("no ratings to work with: every value is missing (None/NaN) or the list is empty.")
@@ -278,7 +278,7 @@ def _present(values: Iterable[Any]) -> FloatArray:
 # --------------------------------------------------------------------------------------------------
 
 
-def _as_ratings(data: Any, *, ndim: int) -> FloatArray:
+def as_ratings(data: Any, *, ndim: int) -> FloatArray:
     """``data`` as a float array of ``ndim`` dimensions with NaN for missing; refuses anything else."""
     shape_hint = "raters × units" if ndim == 2 else "one rating per assessor"
     try:

@@ -8,16 +8,17 @@ from django.db.models import Count, Prefetch
 
 from inkubator.assessment.choices import AssessmentStatus
 from inkubator.assessment.models import Assessment, AssessmentRound, Indicator, Instrument
-from inkubator.core import permissions as perms
+from inkubator.assessment.permissions import ASSESSMENT_VIEW
 from inkubator.core.permissions import role_has_permission
 
 
 def instrument_list(user):
     """Instruments are shared reference material: everyone who may view assessments sees them all."""
-    if not role_has_permission(user, perms.ASSESSMENT_VIEW):
+    if not role_has_permission(user, ASSESSMENT_VIEW):
         return Instrument.objects.none()
     return Instrument.objects.annotate(
-        n_dimensions=Count("dimensions", distinct=True), n_indicators=Count("indicators", distinct=True),
+        n_dimensions=Count("dimensions", distinct=True),
+        n_indicators=Count("indicators", distinct=True),
         n_rounds=Count("rounds", distinct=True),
     ).order_by("code", "-version")
 
@@ -28,7 +29,10 @@ def instrument_detail(user, pk: int) -> Instrument | None:
         return None
     instrument.dimension_list = list(
         instrument.dimensions.order_by("position").prefetch_related(
-            Prefetch("indicators", queryset=Indicator.objects.order_by("position").prefetch_related("options", "bands"))
+            Prefetch(
+                "indicators",
+                queryset=Indicator.objects.order_by("position").prefetch_related("options", "bands"),
+            )
         )
     )
     return instrument
@@ -36,9 +40,11 @@ def instrument_detail(user, pk: int) -> Instrument | None:
 
 def round_list(user):
     return (
-        AssessmentRound.objects.visible_to(user, perms.ASSESSMENT_VIEW)
+        AssessmentRound.objects.visible_to(user, ASSESSMENT_VIEW)
         .select_related("instrument", "partner")
-        .annotate(n_centres=Count("centres", distinct=True), n_assessments=Count("assessments", distinct=True))
+        .annotate(
+            n_centres=Count("centres", distinct=True), n_assessments=Count("assessments", distinct=True)
+        )
         .order_by("-starts_on", "name")
     )
 
@@ -46,9 +52,14 @@ def round_list(user):
 def round_progress(user, rnd: AssessmentRound) -> dict:
     """Counts by status, overall, by province and by assessor, over the assessments the user may see."""
     rows = (
-        Assessment.objects.visible_to(user, perms.ASSESSMENT_VIEW)
+        Assessment.objects.visible_to(user, ASSESSMENT_VIEW)
         .filter(round=rnd)
-        .values_list("status", "centre__regency__province__code", "centre__regency__province__name", "assessor__username")
+        .values_list(
+            "status",
+            "centre__regency__province__code",
+            "centre__regency__province__name",
+            "assessor__username",
+        )
     )
     statuses = [s for s, _label in AssessmentStatus.choices]
     total = Counter()
@@ -74,7 +85,7 @@ def round_progress(user, rnd: AssessmentRound) -> dict:
 
 
 def assessment_list(user, *, round_id: int | None = None, status: str = ""):
-    qs = Assessment.objects.visible_to(user, perms.ASSESSMENT_VIEW).select_related(
+    qs = Assessment.objects.visible_to(user, ASSESSMENT_VIEW).select_related(
         "round", "centre__regency__province", "assessor"
     )
     if round_id:

@@ -6,3 +6,10 @@ class CentresConfig(AppConfig):
     name = "inkubator.centres"
     label = "centres"
     verbose_name = _("BLK Komunitas registry")
+
+    def ready(self):
+        from inkubator.centres import permissions  # noqa: F401 - declares the permissions
+        from inkubator.centres.importers import RegistryImporter
+        from inkubator.core import imports
+
+        imports.register(RegistryImporter)

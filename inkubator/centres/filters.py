@@ -17,7 +17,9 @@ class CentreFilterSet(django_filters.FilterSet):
     regency = django_filters.ModelChoiceFilter(label=_("Regency/city"), queryset=Regency.objects.all())
     vocation = django_filters.ModelChoiceFilter(label=_("Vocation"), queryset=Vocation.objects.all())
     maturity_class = django_filters.ChoiceFilter(label=_("Maturity class"), choices=MaturityClass.choices)
-    host_kind = django_filters.ChoiceFilter(label=_("Host kind"), choices=HostKind.choices, field_name="host__kind")
+    host_kind = django_filters.ChoiceFilter(
+        label=_("Host kind"), choices=HostKind.choices, field_name="host__kind"
+    )
     grant_year = django_filters.NumberFilter(label=_("Grant year"), method="filter_grant_year")
     status = django_filters.ChoiceFilter(label=_("Status"), choices=CentreStatus.choices)
     sort = django_filters.OrderingFilter(
@@ -44,13 +46,24 @@ class CentreFilterSet(django_filters.FilterSet):
 
     class Meta:
         model = Centre
-        fields = ["q", "province", "regency", "vocation", "maturity_class", "host_kind", "grant_year", "status"]
+        fields = [
+            "q",
+            "province",
+            "regency",
+            "vocation",
+            "maturity_class",
+            "host_kind",
+            "grant_year",
+            "status",
+        ]
 
     def filter_search(self, queryset, name, value):
         value = value.strip()[:100]
         if not value:
             return queryset
-        return queryset.filter(Q(name__icontains=value) | Q(code__icontains=value) | Q(host__name__icontains=value))
+        return queryset.filter(
+            Q(name__icontains=value) | Q(code__icontains=value) | Q(host__name__icontains=value)
+        )
 
     def filter_grant_year(self, queryset, name, value):
         return queryset.filter(Exists(Grant.objects.filter(centre=OuterRef("pk"), year=value)))
@@ -63,7 +76,8 @@ class HostFilterSet(django_filters.FilterSet):
         label=_("Province"), queryset=Province.objects.all(), field_name="regency__province"
     )
     sort = django_filters.OrderingFilter(
-        label=_("Sort"), fields=(("name", "name"), ("regency__name", "regency")),
+        label=_("Sort"),
+        fields=(("name", "name"), ("regency__name", "regency")),
         field_labels={"name": _("Name"), "regency": _("Regency/city")},
     )
 
@@ -73,7 +87,9 @@ class HostFilterSet(django_filters.FilterSet):
 
     def filter_search(self, queryset, name, value):
         value = value.strip()[:100]
-        return queryset.filter(Q(name__icontains=value) | Q(foundation__icontains=value)) if value else queryset
+        return (
+            queryset.filter(Q(name__icontains=value) | Q(foundation__icontains=value)) if value else queryset
+        )
 
 
 class GrantFilterSet(django_filters.FilterSet):
@@ -84,7 +100,8 @@ class GrantFilterSet(django_filters.FilterSet):
         label=_("Province"), queryset=Province.objects.all(), field_name="centre__regency__province"
     )
     sort = django_filters.OrderingFilter(
-        label=_("Sort"), fields=(("year", "year"), ("amount", "amount"), ("centre__name", "centre")),
+        label=_("Sort"),
+        fields=(("year", "year"), ("amount", "amount"), ("centre__name", "centre")),
         field_labels={"year": _("Year"), "amount": _("Amount"), "centre": _("Centre")},
     )
 
@@ -94,4 +111,8 @@ class GrantFilterSet(django_filters.FilterSet):
 
     def filter_search(self, queryset, name, value):
         value = value.strip()[:100]
-        return queryset.filter(Q(centre__name__icontains=value) | Q(centre__code__icontains=value)) if value else queryset
+        return (
+            queryset.filter(Q(centre__name__icontains=value) | Q(centre__code__icontains=value))
+            if value
+            else queryset
+        )

@@ -5,28 +5,20 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from inkubator.centres.models import Centre, Grant, HostInstitution, TrainingOutput, Vocation
-from inkubator.core import permissions as perms
-from inkubator.core.scoping import region_scope_q
+from inkubator.centres.permissions import REGISTRY_CHANGE, REGISTRY_VIEW
+from inkubator.centres.scoping import PLACEMENT
+from inkubator.core.imports.views import UploadForm
+from inkubator.core.scoping import apply
 from inkubator.regions.models import Regency
 
 
 def regency_choices(user, *, include=None):
     """Regencies the user may place records in (plus the record's current one)."""
     qs = Regency.objects.select_related("province").order_by("province__code", "code")
-    q = region_scope_q(user, perms.REGISTRY_CHANGE, regency_path="")
-    if q is not None:
-        allowed = Q(pk__in=[])
-        from inkubator.core.scoping import _grants
-
-        for grant in _grants(user):
-            if grant.kind == "province":
-                allowed |= Q(province_id=grant.province_id)
-            elif grant.kind == "regency":
-                allowed |= Q(pk=grant.regency_id)
-        if include is not None:
-            allowed |= Q(pk=include)
-        qs = qs.filter(allowed)
-    return qs
+    q = PLACEMENT.q(user, REGISTRY_CHANGE)
+    if q is None:
+        return qs
+    return qs.filter(q | Q(pk=include)) if include is not None else apply(qs, q)
 
 
 class RegencyChoiceField(forms.ModelChoiceField):
@@ -46,8 +38,20 @@ class CentreForm(ScopedFormMixin, forms.ModelForm):
     class Meta:
         model = Centre
         fields = [
-            "code", "name", "host", "regency", "address", "latitude", "longitude", "established_year",
-            "vocation", "instructors", "facilities", "licence_number", "accreditation", "maturity_class",
+            "code",
+            "name",
+            "host",
+            "regency",
+            "address",
+            "latitude",
+            "longitude",
+            "established_year",
+            "vocation",
+            "instructors",
+            "facilities",
+            "licence_number",
+            "accreditation",
+            "maturity_class",
         ]
         field_classes = {"regency": RegencyChoiceField}
         widgets = {"facilities": forms.Textarea(attrs={"rows": 3})}
@@ -55,8 +59,12 @@ class CentreForm(ScopedFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         instance = self.instance if self.instance.pk else None
-        self.fields["regency"].queryset = regency_choices(self.user, include=instance.regency_id if instance else None)
-        self.fields["host"].queryset = HostInstitution.objects.visible_to(self.user, perms.REGISTRY_VIEW).order_by("name")
+        self.fields["regency"].queryset = regency_choices(
+            self.user, include=instance.regency_id if instance else None
+        )
+        self.fields["host"].queryset = HostInstitution.objects.visible_to(self.user, REGISTRY_VIEW).order_by(
+            "name"
+        )
         self.fields["vocation"].queryset = Vocation.objects.filter(
             Q(is_active=True) | Q(pk=instance.vocation_id if instance else None)
         ).order_by("name")
@@ -76,7 +84,9 @@ class HostInstitutionForm(ScopedFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         instance = self.instance if self.instance.pk else None
-        self.fields["regency"].queryset = regency_choices(self.user, include=instance.regency_id if instance else None)
+        self.fields["regency"].queryset = regency_choices(
+            self.user, include=instance.regency_id if instance else None
+        )
 
     def service_data(self) -> dict:
         return {name: self.cleaned_data[name] for name in self._meta.fields}
@@ -89,7 +99,9 @@ class GrantForm(ScopedFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["centre"].queryset = Centre.objects.visible_to(self.user, perms.REGISTRY_CHANGE).order_by("name")
+        self.fields["centre"].queryset = Centre.objects.visible_to(self.user, REGISTRY_CHANGE).order_by(
+            "name"
+        )
 
     def service_data(self) -> dict:
         return {name: self.cleaned_data[name] for name in self._meta.fields}
@@ -102,7 +114,9 @@ class TrainingOutputForm(ScopedFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["centre"].queryset = Centre.objects.visible_to(self.user, perms.REGISTRY_CHANGE).order_by("name")
+        self.fields["centre"].queryset = Centre.objects.visible_to(self.user, REGISTRY_CHANGE).order_by(
+            "name"
+        )
 
     def validate_unique(self):
         # A second report for the same year updates the first (see services.output_save).
@@ -122,11 +136,11 @@ class VocationForm(forms.ModelForm):
         fields = ["code", "name", "name_en", "is_active"]
 
 
-class ImportUploadForm(forms.Form):
+class ImportUploadForm(UploadForm):
     KIND_CHOICES = [
         ("hosts", _("Host institutions")),
         ("centres", _("Centres (BLK Komunitas)")),
         ("grants", _("Grants (bantuan)")),
     ]
     kind = forms.ChoiceField(label=_("What the file holds"), choices=KIND_CHOICES)
-    file = forms.FileField(label=_("Spreadsheet (XLSX or CSV)"))
+    field_order = ["kind", "file"]

@@ -12,8 +12,10 @@ from inkubator.centres.choices import (
     HostKind,
     MaturityClass,
 )
-from inkubator.centres.querysets import CentreChildQuerySet, CentreQuerySet, HostInstitutionQuerySet
+from inkubator.centres.querysets import CentreQuerySet
+from inkubator.centres.scoping import HostPolicy, via_centre
 from inkubator.core.models import TimeStampedModel
+from inkubator.core.scoping import ScopedQuerySet
 
 CODE_VALIDATOR = RegexValidator(
     r"^[A-Za-z0-9][A-Za-z0-9./-]{2,29}$",
@@ -50,7 +52,8 @@ class HostInstitution(TimeStampedModel):
     address = models.CharField(_("address"), max_length=300, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
 
-    objects = HostInstitutionQuerySet.as_manager()
+    scope_policy = HostPolicy()
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("host institution")
@@ -75,30 +78,47 @@ class Centre(TimeStampedModel):
     )
     address = models.CharField(_("address"), max_length=300, blank=True)
     latitude = models.DecimalField(
-        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True,
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(-11.5), MaxValueValidator(6.5)],
         help_text=_("Between -11.5 and 6.5 (Indonesia)."),
     )
     longitude = models.DecimalField(
-        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True,
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(94.5), MaxValueValidator(141.5)],
         help_text=_("Between 94.5 and 141.5 (Indonesia)."),
     )
     established_year = models.PositiveSmallIntegerField(
         _("construction grant year"), validators=[MinValueValidator(2017), MaxValueValidator(2100)]
     )
-    vocation = models.ForeignKey(Vocation, verbose_name=_("vocation (kejuruan)"), on_delete=models.PROTECT, related_name="centres")
-    instructors = models.PositiveSmallIntegerField(_("instructors"), default=0, validators=[MaxValueValidator(500)])
+    vocation = models.ForeignKey(
+        Vocation, verbose_name=_("vocation (kejuruan)"), on_delete=models.PROTECT, related_name="centres"
+    )
+    instructors = models.PositiveSmallIntegerField(
+        _("instructors"), default=0, validators=[MaxValueValidator(500)]
+    )
     facilities = models.TextField(_("facilities"), blank=True)
     licence_number = models.CharField(_("operating licence number"), max_length=100, blank=True)
-    accreditation = models.CharField(_("accreditation (LA-LPK)"), max_length=1, choices=Accreditation.choices, blank=True)
+    accreditation = models.CharField(
+        _("accreditation (LA-LPK)"), max_length=1, choices=Accreditation.choices, blank=True
+    )
     maturity_class = models.CharField(
         _("maturity class"), max_length=12, choices=MaturityClass.choices, blank=True
     )
-    status = models.CharField(_("status"), max_length=10, choices=CentreStatus.choices, default=CentreStatus.ACTIVE)
+    status = models.CharField(
+        _("status"), max_length=10, choices=CentreStatus.choices, default=CentreStatus.ACTIVE
+    )
     deactivation_reason = models.CharField(_("reason for deactivation"), max_length=300, blank=True)
     version = models.PositiveIntegerField(default=1, editable=False)
 
+    scope_policy = via_centre()
     objects = CentreQuerySet.as_manager()
 
     class Meta:
@@ -118,23 +138,34 @@ class Centre(TimeStampedModel):
 class Grant(TimeStampedModel):
     """Government assistance (bantuan) a centre received or is planned to receive."""
 
-    centre = models.ForeignKey(Centre, verbose_name=_("centre"), on_delete=models.PROTECT, related_name="grants")
+    centre = models.ForeignKey(
+        Centre, verbose_name=_("centre"), on_delete=models.PROTECT, related_name="grants"
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=GrantKind.choices)
-    year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(2017), MaxValueValidator(2100)])
+    year = models.PositiveSmallIntegerField(
+        _("year"), validators=[MinValueValidator(2017), MaxValueValidator(2100)]
+    )
     amount = models.DecimalField(
-        _("amount (Rp)"), max_digits=15, decimal_places=2,
+        _("amount (Rp)"),
+        max_digits=15,
+        decimal_places=2,
         validators=[MinValueValidator(0), MaxValueValidator(100_000_000_000)],
     )
-    status = models.CharField(_("status"), max_length=10, choices=GrantStatus.choices, default=GrantStatus.RECEIVED)
+    status = models.CharField(
+        _("status"), max_length=10, choices=GrantStatus.choices, default=GrantStatus.RECEIVED
+    )
     note = models.CharField(_("note"), max_length=300, blank=True)
 
-    objects = CentreChildQuerySet.as_manager()
+    scope_policy = via_centre("centre")
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("grant (bantuan)")
         verbose_name_plural = _("grants (bantuan)")
         ordering = ["-year", "kind"]
-        constraints = [models.UniqueConstraint(fields=["centre", "kind", "year"], name="grant_unique_kind_year")]
+        constraints = [
+            models.UniqueConstraint(fields=["centre", "kind", "year"], name="grant_unique_kind_year")
+        ]
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.year}"
@@ -143,12 +174,17 @@ class Grant(TimeStampedModel):
 class TrainingOutput(TimeStampedModel):
     """What a centre trained in one year: packages run and graduates."""
 
-    centre = models.ForeignKey(Centre, verbose_name=_("centre"), on_delete=models.PROTECT, related_name="outputs")
-    year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(2017), MaxValueValidator(2100)])
+    centre = models.ForeignKey(
+        Centre, verbose_name=_("centre"), on_delete=models.PROTECT, related_name="outputs"
+    )
+    year = models.PositiveSmallIntegerField(
+        _("year"), validators=[MinValueValidator(2017), MaxValueValidator(2100)]
+    )
     packages = models.PositiveSmallIntegerField(_("training packages"), validators=[MaxValueValidator(1000)])
     graduates = models.PositiveIntegerField(_("graduates"), validators=[MaxValueValidator(100000)])
 
-    objects = CentreChildQuerySet.as_manager()
+    scope_policy = via_centre("centre")
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("training output")

@@ -12,7 +12,11 @@ VOCATIONS = [
     ("teknik-las", "Teknik Las", "Welding"),
     ("furniture-kriya-kayu", "Furniture dan Kriya Kayu", "Furniture and woodworking"),
     ("teknik-perkapalan", "Teknik Perkapalan", "Shipbuilding"),
-    ("infrastruktur-telekomunikasi", "Instalasi Infrastruktur Telekomunikasi", "Telecommunication infrastructure (VSAT, fibre optic, BTS)"),
+    (
+        "infrastruktur-telekomunikasi",
+        "Instalasi Infrastruktur Telekomunikasi",
+        "Telecommunication infrastructure (VSAT, fibre optic, BTS)",
+    ),
     ("elektronika", "Elektronika", "Electronics"),
     ("teknik-informatika", "Teknik Informatika", "Information technology"),
     ("robotika", "Robotika", "Robotics"),

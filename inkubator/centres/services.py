@@ -7,16 +7,33 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from inkubator.centres.models import Centre, Grant, HostInstitution, TrainingOutput, Vocation
+from inkubator.centres.permissions import (
+    REFERENCE_MANAGE,
+    REGISTRY_CHANGE,
+    REGISTRY_DEACTIVATE,
+    REGISTRY_VIEW,
+)
+from inkubator.centres.scoping import may_place
 from inkubator.core import audit
-from inkubator.core import permissions as perms
 from inkubator.core.models import AuditEntry
 from inkubator.core.permissions import role_has_permission
-from inkubator.core.scoping import regency_in_scope
 from inkubator.core.services import StaleEdit, apply_data, locked_in_scope
 
 CENTRE_FIELDS = (
-    "code", "name", "host", "regency", "address", "latitude", "longitude", "established_year", "vocation",
-    "instructors", "facilities", "licence_number", "accreditation", "maturity_class",
+    "code",
+    "name",
+    "host",
+    "regency",
+    "address",
+    "latitude",
+    "longitude",
+    "established_year",
+    "vocation",
+    "instructors",
+    "facilities",
+    "licence_number",
+    "accreditation",
+    "maturity_class",
 )
 HOST_FIELDS = ("name", "kind", "foundation", "regency", "address")
 GRANT_FIELDS = ("centre", "kind", "year", "amount", "status", "note")
@@ -24,13 +41,16 @@ OUTPUT_FIELDS = ("centre", "year", "packages", "graduates")
 VOCATION_FIELDS = ("code", "name", "name_en", "is_active")
 
 
-def _require_region(actor, regency, perm=perms.REGISTRY_CHANGE, field="regency"):
-    if not regency_in_scope(actor, perm, regency):
+def _require_region(actor, regency, perm=REGISTRY_CHANGE, field="regency"):
+    if not may_place(actor, perm, regency):
         raise PermissionDenied(_("You may not place records in %(regency)s.") % {"regency": regency})
 
 
 def _require_host_visible(actor, host):
-    if host is not None and not HostInstitution.objects.visible_to(actor, perms.REGISTRY_VIEW).filter(pk=host.pk).exists():
+    if (
+        host is not None
+        and not HostInstitution.objects.visible_to(actor, REGISTRY_VIEW).filter(pk=host.pk).exists()
+    ):
         raise ValidationError({"host": [_("Choose a host institution within your scope.")]})
 
 
@@ -49,8 +69,10 @@ def host_create(*, actor, data: dict, action: str = AuditEntry.Action.CREATE) ->
 
 
 @transaction.atomic
-def host_update(*, actor, host: HostInstitution, data: dict, action: str = AuditEntry.Action.UPDATE) -> HostInstitution:
-    host = locked_in_scope(HostInstitution.objects, pk=host.pk, user=actor, perm=perms.REGISTRY_CHANGE)
+def host_update(
+    *, actor, host: HostInstitution, data: dict, action: str = AuditEntry.Action.UPDATE
+) -> HostInstitution:
+    host = locked_in_scope(HostInstitution.objects, pk=host.pk, user=actor, perm=REGISTRY_CHANGE)
     before = audit.snapshot(host)
     apply_data(host, data, allowed=HOST_FIELDS)
     if "regency" in data and data["regency"] and data["regency"].pk != before["regency"]:
@@ -80,11 +102,15 @@ def centre_create(*, actor, data: dict, action: str = AuditEntry.Action.CREATE) 
 
 @transaction.atomic
 def centre_update(
-    *, actor, centre: Centre, data: dict, expected_version: int | None = None,
+    *,
+    actor,
+    centre: Centre,
+    data: dict,
+    expected_version: int | None = None,
     action: str = AuditEntry.Action.UPDATE,
 ) -> Centre:
     """Change a centre's profile. A stale `expected_version` is refused rather than overwriting."""
-    centre = locked_in_scope(Centre.objects, pk=centre.pk, user=actor, perm=perms.REGISTRY_CHANGE)
+    centre = locked_in_scope(Centre.objects, pk=centre.pk, user=actor, perm=REGISTRY_CHANGE)
     if expected_version is not None and centre.version != expected_version:
         raise StaleEdit(
             _("Someone else saved this centre after you opened it. Reload the page to see their changes.")
@@ -107,7 +133,7 @@ def centre_update(
 @transaction.atomic
 def centre_deactivate(*, actor, centre: Centre, reason: str) -> Centre:
     """Mark a centre inactive (registry records are never deleted)."""
-    centre = locked_in_scope(Centre.objects, pk=centre.pk, user=actor, perm=perms.REGISTRY_DEACTIVATE)
+    centre = locked_in_scope(Centre.objects, pk=centre.pk, user=actor, perm=REGISTRY_DEACTIVATE)
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": [_("Say why the centre is deactivated.")]})
@@ -124,7 +150,7 @@ def centre_deactivate(*, actor, centre: Centre, reason: str) -> Centre:
 
 @transaction.atomic
 def centre_reactivate(*, actor, centre: Centre) -> Centre:
-    centre = locked_in_scope(Centre.objects, pk=centre.pk, user=actor, perm=perms.REGISTRY_DEACTIVATE)
+    centre = locked_in_scope(Centre.objects, pk=centre.pk, user=actor, perm=REGISTRY_DEACTIVATE)
     if centre.status == "active":
         raise ValidationError({"status": [_("The centre is already active.")]})
     before = audit.snapshot(centre)
@@ -140,7 +166,7 @@ def centre_reactivate(*, actor, centre: Centre) -> Centre:
 
 
 def _require_centre_changeable(actor, centre):
-    if centre is None or not Centre.objects.visible_to(actor, perms.REGISTRY_CHANGE).filter(pk=centre.pk).exists():
+    if centre is None or not Centre.objects.visible_to(actor, REGISTRY_CHANGE).filter(pk=centre.pk).exists():
         raise PermissionDenied(_("You do not have permission to change this centre."))
 
 
@@ -157,7 +183,7 @@ def grant_create(*, actor, data: dict, action: str = AuditEntry.Action.CREATE) -
 
 @transaction.atomic
 def grant_update(*, actor, grant: Grant, data: dict, action: str = AuditEntry.Action.UPDATE) -> Grant:
-    grant = locked_in_scope(Grant.objects, pk=grant.pk, user=actor, perm=perms.REGISTRY_CHANGE)
+    grant = locked_in_scope(Grant.objects, pk=grant.pk, user=actor, perm=REGISTRY_CHANGE)
     before = audit.snapshot(grant)
     apply_data(grant, data, allowed=GRANT_FIELDS)
     if grant.centre_id != before["centre"]:
@@ -182,8 +208,10 @@ def output_save(*, actor, data: dict) -> TrainingOutput:
     output.save()
     if audit.diff(before, audit.snapshot(output)):
         audit.record(
-            actor=actor, action=AuditEntry.Action.UPDATE if before else AuditEntry.Action.CREATE,
-            obj=output, before=before,
+            actor=actor,
+            action=AuditEntry.Action.UPDATE if before else AuditEntry.Action.CREATE,
+            obj=output,
+            before=before,
         )
     return output
 
@@ -193,7 +221,7 @@ def output_save(*, actor, data: dict) -> TrainingOutput:
 
 @transaction.atomic
 def vocation_save(*, actor, data: dict, vocation: Vocation | None = None) -> Vocation:
-    if not role_has_permission(actor, perms.REFERENCE_MANAGE):
+    if not role_has_permission(actor, REFERENCE_MANAGE):
         raise PermissionDenied(_("Only national admins edit the vocation list."))
     vocation = Vocation.objects.select_for_update().get(pk=vocation.pk) if vocation else Vocation()
     before = audit.snapshot(vocation) if vocation.pk else {}
@@ -201,7 +229,9 @@ def vocation_save(*, actor, data: dict, vocation: Vocation | None = None) -> Voc
     vocation.full_clean()
     vocation.save()
     audit.record(
-        actor=actor, action=AuditEntry.Action.UPDATE if before else AuditEntry.Action.CREATE,
-        obj=vocation, before=before,
+        actor=actor,
+        action=AuditEntry.Action.UPDATE if before else AuditEntry.Action.CREATE,
+        obj=vocation,
+        before=before,
     )
     return vocation

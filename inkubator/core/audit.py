@@ -26,7 +26,8 @@ def clear_context() -> None:
     _context.job = None
 
 
-def _plain(value):
+def plain_value(value):
+    """A field value as JSON keeps it: ids for related records, strings for decimals and dates."""
     if isinstance(value, models.Model):
         return value.pk
     if isinstance(value, FieldFile):
@@ -44,7 +45,7 @@ def snapshot(obj: models.Model, *, exclude: tuple[str, ...] = ()) -> dict:
     for field in obj._meta.concrete_fields:
         if field.name in exclude or field.name in ("created_at", "updated_at"):
             continue
-        data[field.name] = _plain(field.value_from_object(obj))
+        data[field.name] = plain_value(field.value_from_object(obj))
     return data
 
 
@@ -54,7 +55,12 @@ def diff(before: dict, after: dict) -> dict:
 
 
 def record(
-    *, actor, action: str, obj: models.Model, before: dict | None = None, after: dict | None = None,
+    *,
+    actor,
+    action: str,
+    obj: models.Model,
+    before: dict | None = None,
+    after: dict | None = None,
     label: str | None = None,
 ):
     """Write one audit entry for `obj`. `before`/`after` are snapshots; only changed fields are kept.
@@ -78,7 +84,8 @@ def history_for(obj: models.Model):
     """Audit entries of one object, newest first."""
     return (
         AuditEntry.objects.filter(
-            content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False), object_id=str(obj.pk)
+            content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
+            object_id=str(obj.pk),
         )
         .select_related("actor")
         .order_by("-created_at", "-id")

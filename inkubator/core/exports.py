@@ -26,7 +26,9 @@ def safe_cell(value):
     if isinstance(value, int | float | decimal.Decimal):
         return value
     if isinstance(value, datetime.datetime):
-        return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if timezone.is_aware(value) else str(value)
+        return (
+            timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if timezone.is_aware(value) else str(value)
+        )
     if isinstance(value, datetime.date):
         return value.isoformat()
     text = str(value)
@@ -39,7 +41,12 @@ def write_xlsx(headers: Sequence[str], rows: Iterable[Sequence], *, sheet: str =
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(
         buffer,
-        {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False},
+        {
+            "in_memory": True,
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+            "strings_to_numbers": False,
+        },
     )
     ws = book.add_worksheet(sheet[:31])
     bold = book.add_format({"bold": True, "bg_color": "#E8EEF4"})
@@ -53,7 +60,9 @@ def write_xlsx(headers: Sequence[str], rows: Iterable[Sequence], *, sheet: str =
             value = safe_cell(value)
             if isinstance(value, decimal.Decimal):
                 # whole amounts (Rupiah) without decimals; scores and rates with two
-                ws.write_number(n, col, float(value), money if value == value.to_integral_value() else decimal_format)
+                ws.write_number(
+                    n, col, float(value), money if value == value.to_integral_value() else decimal_format
+                )
             elif isinstance(value, int | float):
                 ws.write_number(n, col, value)
             else:
@@ -72,7 +81,9 @@ def write_csv(headers: Sequence[str], rows: Iterable[Sequence]) -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def export_response(fmt: str, filename: str, headers: Sequence[str], rows: Iterable[Sequence]) -> HttpResponse:
+def export_response(
+    fmt: str, filename: str, headers: Sequence[str], rows: Iterable[Sequence]
+) -> HttpResponse:
     """An attachment response in `fmt` ("xlsx" or "csv")."""
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     if fmt == "csv":

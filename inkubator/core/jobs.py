@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
 import traceback
+from collections.abc import Callable
 from functools import partial
 
 from django.db import transaction
@@ -17,12 +17,21 @@ from inkubator.core.models import Job
 
 log = logging.getLogger(__name__)
 
-# Job kind -> "module:function" taking (job, progress) and returning a result dict.
-HANDLERS: dict[str, str] = {
-    "registry_import": "inkubator.centres.importers:run_import_job",
-    "submission_import": "inkubator.assessment.submissions:run_submission_import_job",
-    "selection_run": "inkubator.selection.jobs:run_selection_job",
-}
+# Job kind -> handler taking (job, progress) and returning a result dict; each app registers its own
+# (in its AppConfig.ready), so core names no domain handler.
+Handler = Callable[..., dict | None]
+_HANDLERS: dict[str, Handler] = {}
+
+
+def register_handler(kind: str, handler: Handler) -> None:
+    """Let `job_create(kind=…)` run `handler(job, progress)`; one handler per kind."""
+    if _HANDLERS.get(kind, handler) is not handler:
+        raise ValueError(f"job kind {kind!r} already has a handler")
+    _HANDLERS[kind] = handler
+
+
+def handler_kinds() -> list[str]:
+    return sorted(_HANDLERS)
 
 
 class JobFailed(Exception):
@@ -31,7 +40,7 @@ class JobFailed(Exception):
 
 def job_create(*, kind: str, actor, params: dict | None = None, input_file=None) -> Job:
     """Create a queued job and enqueue it once the surrounding transaction commits."""
-    if kind not in HANDLERS:
+    if kind not in _HANDLERS:
         raise ValueError(f"unknown job kind {kind!r}")
     job = Job(kind=kind, created_by=actor, params=params or {})
     if input_file is not None:
@@ -39,11 +48,6 @@ def job_create(*, kind: str, actor, params: dict | None = None, input_file=None)
     job.save()
     transaction.on_commit(partial(run_job.enqueue, job.pk))
     return job
-
-
-def _handler(kind: str):
-    module, func = HANDLERS[kind].split(":")
-    return getattr(importlib.import_module(module), func)
 
 
 def job_execute(job_id: int) -> Job:
@@ -62,7 +66,7 @@ def job_execute(job_id: int) -> Job:
 
     audit.set_context(job=job)
     try:
-        result = _handler(job.kind)(job, progress) or {}
+        result = _HANDLERS[job.kind](job, progress) or {}
     except JobFailed as exc:
         job.refresh_from_db()
         job.status = Job.Status.FAILED
@@ -82,7 +86,26 @@ def job_execute(job_id: int) -> Job:
     finally:
         audit.clear_context()
     job.finished_at = timezone.now()
-    job.save(update_fields=["status", "message", "result", "progress", "finished_at", "errors", "result_file"])
+    job.save(
+        update_fields=["status", "message", "result", "progress", "finished_at", "errors", "result_file"]
+    )
+    return job
+
+
+def own_job(user, *, uuid, kind: str | None = None, **params) -> Job:
+    """The user's own job (a superuser may open any), optionally of `kind` and with these `params`; else 404."""
+    from django.http import Http404
+
+    jobs = Job.objects.filter(uuid=uuid)
+    if not getattr(user, "is_superuser", False):
+        jobs = jobs.filter(created_by_id=getattr(user, "pk", None))
+    if kind is not None:
+        jobs = jobs.filter(kind=kind)
+    if params:
+        jobs = jobs.filter(**{f"params__{k}": v for k, v in params.items()})
+    job = jobs.first()
+    if job is None:
+        raise Http404
     return job
 
 

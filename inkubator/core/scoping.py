@@ -1,115 +1,115 @@
-"""The one scoping mechanism: which centres (and records hanging off them) a user may act on.
+"""The one scoping mechanism: which records a user may act on.
 
-Every list, detail, form choice, export, import and API endpoint reaches data through
-`<Model>.objects.visible_to(user, perm)`; those querysets call `centre_scope_q` below. A user's scope is
-the union of their scope grants (national, province, regency, partner cluster, one centre); the
-national roles see everything. Without the permission for the action, a user sees nothing.
+Every model that holds scoped data declares once, on the model class, how a user's scope reaches it:
+
+    class Grant(models.Model):
+        scope_policy = via_centre("centre")      # a ScopePolicy
+        objects = ScopedQuerySet.as_manager()
+
+and every read goes through one queryset method, `Model.objects.visible_to(user, perm)`: pages, the
+API, form choices, exports and imports alike. A user without the permission `perm` sees nothing.
+
+Core does not know what a scope is made of. The app that keeps users' scope grants registers a
+*resolver* (`register_resolver`); a policy names, for each kind of target the resolver understands,
+the lookup that reaches that target from the model, e.g. ``{"province": "regency__province_id",
+"regency": "regency_id", "centre": "pk"}``. Policies with rules beyond lookups (an assessor sees only
+their own assignments) subclass `ScopePolicy` and override `q`.
+
+A deliberate read outside any user's scope (a selection computed on the whole round, programme-wide
+analytics, public pages) says so: `Model.objects.unscoped(reason="…")` — greppable, with its reason.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Protocol
+
+from django.core.exceptions import ImproperlyConfigured
+from django.db import models
 from django.db.models import Q
 
-from inkubator.core.permissions import Role, role_has_permission
+from inkubator.core.permissions import role_has_permission
 
 NOTHING = Q(pk__in=[])
 
 
-def _grants(user):
-    cached = getattr(user, "_inkubator_scope_grants", None)
-    if cached is None:
-        cached = list(user.scope_grants.all())
-        user._inkubator_scope_grants = cached
-    return cached
+class Resolver(Protocol):
+    """What the scope-grant app tells core about a user's scope."""
+
+    def unrestricted(self, user) -> bool:
+        """May the user see every record (national roles, national grants, superusers)?"""
+
+    def q(self, user, lookups: Mapping[str, str]) -> Q | None:
+        """A Q over a model reached through `lookups` (target kind -> lookup); None = no restriction."""
+
+    def covers(self, user, targets: Mapping[str, object]) -> bool:
+        """Does the user's scope include one of `targets` (target kind -> value)?"""
 
 
-def is_national(user) -> bool:
-    """National roles, superusers and holders of a national grant see every centre."""
-    if user.is_superuser or user.role in Role.NATIONAL:
-        return True
-    return any(g.kind == "national" for g in _grants(user))
+_resolver: Resolver | None = None
 
 
-def centre_scope_q(user, perm: str, *, centre_path: str = "") -> Q | None:
-    """Q selecting the centres `user` may use under `perm`; None means no restriction.
-
-    `centre_path` is the lookup from the queried model to the centre ("" for Centre itself,
-    "centre" for a grant, and so on).
-    """
-    if not role_has_permission(user, perm):
-        return NOTHING
-    if is_national(user):
-        return None
-    from inkubator.accounts.models import Cluster
-
-    p = f"{centre_path}__" if centre_path else ""
-    q = NOTHING
-    for grant in _grants(user):
-        if grant.kind == "province":
-            q |= Q(**{f"{p}regency__province_id": grant.province_id})
-        elif grant.kind == "regency":
-            q |= Q(**{f"{p}regency_id": grant.regency_id})
-        elif grant.kind == "cluster":
-            members = Cluster.centres.through.objects.filter(cluster_id=grant.cluster_id).values("centre_id")
-            q |= Q(**{f"{p}pk__in": members})
-        elif grant.kind == "centre":
-            q |= Q(**{f"{p}pk": grant.centre_id})
-    return q
+def register_resolver(resolver: Resolver) -> None:
+    global _resolver
+    _resolver = resolver
 
 
-def region_scope_q(user, perm: str, *, regency_path: str = "regency") -> Q | None:
-    """Q selecting records by their own regency: only national, province and regency grants count."""
-    if not role_has_permission(user, perm):
-        return NOTHING
-    if is_national(user):
-        return None
-    q = NOTHING
-    for grant in _grants(user):
-        if grant.kind == "province":
-            q |= Q(**{f"{regency_path}__province_id": grant.province_id})
-        elif grant.kind == "regency":
-            q |= Q(**{f"{regency_path}_id": grant.regency_id})
-    return q
+def resolver() -> Resolver:
+    if _resolver is None:
+        raise ImproperlyConfigured("No scope resolver registered: install the app that keeps scope grants.")
+    return _resolver
 
 
-def regency_in_scope(user, perm: str, regency) -> bool:
-    """May `user` place a record in `regency` (create it there, or move it there)?
-
-    Only national, province and regency grants allow this: a cluster or one-centre grant never lets a
-    user create centres elsewhere.
-    """
-    if regency is None or not role_has_permission(user, perm):
-        return False
-    if is_national(user):
-        return True
-    for grant in _grants(user):
-        if grant.kind == "province" and grant.province_id == regency.province_id:
-            return True
-        if grant.kind == "regency" and grant.regency_id == regency.pk:
-            return True
-    return False
+def is_nothing(q: Q | None) -> bool:
+    return q is not None and q == NOTHING
 
 
-def can_place_anywhere(user, perm: str) -> bool:
-    """Has the user any region where they may create records (national, province or regency grant)?"""
-    if not role_has_permission(user, perm):
-        return False
-    return is_national(user) or any(g.kind in ("province", "regency") for g in _grants(user))
+def unrestricted(user) -> bool:
+    return bool(getattr(user, "is_authenticated", False)) and resolver().unrestricted(user)
+
+
+class ScopePolicy:
+    """How a user's scope reaches one model: a lookup per target kind (override `q` for more)."""
+
+    def __init__(self, **lookups: str):
+        self.lookups = lookups
+
+    def q(self, user, perm: str) -> Q | None:
+        """Q selecting the rows `user` may use under `perm`; None means every row."""
+        if not role_has_permission(user, perm):
+            return NOTHING
+        return resolver().q(user, self.lookups)
+
+    def allows(self, user, perm: str, **targets) -> bool:
+        """Does the user's scope, under `perm`, include one of these targets (by value, no query of the model)?"""
+        if not role_has_permission(user, perm):
+            return False
+        return resolver().covers(
+            user, {k: v for k, v in targets.items() if k in self.lookups and v is not None}
+        )
+
+    def allows_any(self, user, perm: str) -> bool:
+        """Could the user's scope include any row at all (e.g. a region to create records in)?"""
+        return not is_nothing(self.q(user, perm))
 
 
 def apply(queryset, q: Q | None):
     """Filter a queryset by a scope Q (None = everything)."""
     if q is None:
         return queryset
-    if q == NOTHING:
+    if is_nothing(q):
         return queryset.none()
     return queryset.filter(q)
 
 
-class ScopedQuerySet:
-    """Mixin for domain querysets: subclasses say how to reach the centre."""
-
-    centre_path = ""
+class ScopedQuerySet(models.QuerySet):
+    """The queryset of every scoped model: `visible_to` applies the model's `scope_policy`."""
 
     def visible_to(self, user, perm: str):
-        return apply(self, centre_scope_q(user, perm, centre_path=self.centre_path))
+        return apply(self, self.model.scope_policy.q(user, perm))
+
+    def unscoped(self, *, reason: str):
+        """Every row, whoever asks: a deliberate read outside any user's scope; `reason` says why."""
+        if not reason or not reason.strip():
+            raise ValueError("an unscoped read must give its reason")
+        return self.all()

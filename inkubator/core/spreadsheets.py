@@ -64,11 +64,11 @@ def _check_size(data: bytes) -> None:
 def check_xlsx(data: bytes) -> None:
     """Refuse anything but a plain XLSX workbook within the import size limit (macros, other types)."""
     _check_size(data)
-    if _sniff_kind(data, "") != "xlsx":
+    if sniff_kind(data, "") != "xlsx":
         raise SpreadsheetError(_("The file is not an XLSX workbook."))
 
 
-def _sniff_kind(data: bytes, filename: str) -> str:
+def sniff_kind(data: bytes, filename: str) -> str:
     if not data.strip():
         raise SpreadsheetError(_("The file is empty."))
     if data[:4] == b"PK\x03\x04":
@@ -82,7 +82,11 @@ def _sniff_kind(data: bytes, filename: str) -> str:
             raise SpreadsheetError(_("The file is a ZIP archive but not an XLSX workbook."))
         return "xlsx"
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        if b"_\x00V\x00B\x00A\x00_\x00P\x00R\x00O\x00J\x00E\x00C\x00T" in data or b"VBA" in data[:200000] and b"Macros" in data:
+        if (
+            b"_\x00V\x00B\x00A\x00_\x00P\x00R\x00O\x00J\x00E\x00C\x00T" in data
+            or b"VBA" in data[:200000]
+            and b"Macros" in data
+        ):
             raise SpreadsheetError(_("The workbook carries macros; save it as a plain .xlsx without macros."))
         return "xls"
     head = data[:4096]
@@ -91,7 +95,7 @@ def _sniff_kind(data: bytes, filename: str) -> str:
     return "csv"
 
 
-def _decode(data: bytes) -> str:
+def decode_text(data: bytes) -> str:
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             return data.decode(encoding)
@@ -100,7 +104,7 @@ def _decode(data: bytes) -> str:
     raise SpreadsheetError(_("The CSV file is not in a readable text encoding (save it as UTF-8)."))
 
 
-def _guess_delimiter(text: str) -> str:
+def guess_delimiter(text: str) -> str:
     """Comma, semicolon or tab: the one that splits the first lines into the most consistent columns."""
     lines = [line for line in text.splitlines()[:30] if line.strip()]
     best, best_score = ",", (0, 0)
@@ -119,10 +123,10 @@ def _guess_delimiter(text: str) -> str:
 def read_grid(data: bytes, filename: str = "") -> list[tuple[int, list[str]]]:
     """Non-empty rows of the first sheet as (row number in the file, cells as text), after checking size and type."""
     _check_size(data)
-    kind = _sniff_kind(data, filename)
+    kind = sniff_kind(data, filename)
     if kind == "csv":
-        text = _decode(data)
-        delimiter = _guess_delimiter(text)
+        text = decode_text(data)
+        delimiter = guess_delimiter(text)
         grid = [[_cell_text(c) for c in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
     else:
         try:
@@ -139,7 +143,11 @@ def read_grid(data: bytes, filename: str = "") -> list[tuple[int, list[str]]]:
 
 
 def read_table(
-    data: bytes, aliases: dict[str, list[str]], *, required: list[str], filename: str = "",
+    data: bytes,
+    aliases: dict[str, list[str]],
+    *,
+    required: list[str],
+    filename: str = "",
     labels: dict[str, str] | None = None,
 ) -> Sheet:
     """Find the header row (a title row above it is allowed) and return rows keyed by canonical names.
@@ -174,7 +182,9 @@ def read_table(
     missing = [c for c in required if c not in positions]
     if missing:
         names = [(labels or {}).get(c, c).upper() for c in missing]
-        raise SpreadsheetError(_("Required columns are missing: %(columns)s.") % {"columns": ", ".join(names)})
+        raise SpreadsheetError(
+            _("Required columns are missing: %(columns)s.") % {"columns": ", ".join(names)}
+        )
     sheet = Sheet(columns=list(positions), unknown_columns=unknown)
     data_rows = raw[header_index + 1 :]
     if len(data_rows) > settings.INKUBATOR_IMPORT_MAX_ROWS:
@@ -198,7 +208,15 @@ _NUMBER_EN = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$")  # 1,234,567.00
 
 def parse_decimal(text: str) -> Decimal:
     """Parse Indonesian (`1.234.567,00`), plain (`1234567.5`) and `Rp` amounts. Raises ValueError."""
-    t = str(text).strip().replace("Rp", "").replace("rp", "").replace("IDR", "").replace(" ", "").replace("\u00a0", "")
+    t = (
+        str(text)
+        .strip()
+        .replace("Rp", "")
+        .replace("rp", "")
+        .replace("IDR", "")
+        .replace(" ", "")
+        .replace("\u00a0", "")
+    )
     if not t:
         raise ValueError("empty")
     if _NUMBER_ID.match(t):
@@ -236,5 +254,5 @@ def region_key(name: str) -> tuple[str, str]:
     if m:
         word = m.group(1)
         kind = "kota" if word.startswith("kota") else "kabupaten"
-        text = text[m.end():]
+        text = text[m.end() :]
     return kind, normalise_header(text)

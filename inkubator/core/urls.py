@@ -4,7 +4,6 @@ from inkubator.core import views
 
 app_name = "core"
 urlpatterns = [
-    path("", views.home, name="home"),
     path("pekerjaan/<uuid:uuid>/", views.job_detail, name="job_detail"),
     path("pekerjaan/<uuid:uuid>/hasil/", views.job_result, name="job_result"),
     path("health/", views.health, name="health"),

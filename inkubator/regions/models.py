@@ -27,7 +27,9 @@ class Regency(models.Model):
         CITY = "kota", _("City (kota)")
 
     code = models.CharField(_("code"), max_length=5, primary_key=True)
-    province = models.ForeignKey(Province, verbose_name=_("province"), on_delete=models.PROTECT, related_name="regencies")
+    province = models.ForeignKey(
+        Province, verbose_name=_("province"), on_delete=models.PROTECT, related_name="regencies"
+    )
     name = models.CharField(_("name"), max_length=100)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
 

@@ -31,7 +31,9 @@ MEASURES = ("centres", "assessed", "ready", "selected", "tpt")
 # --- centres per province beside the open unemployment rate -----------------------------------------
 
 
-def province_table(round=None, run=None, *, tpt_year: int | None = None, rows: list[dict] | None = None) -> list[dict]:
+def province_table(
+    round=None, run=None, *, tpt_year: int | None = None, rows: list[dict] | None = None
+) -> list[dict]:
     """One row per province (all 38, by Kemendagri code).
 
     - ``centres``: active centres in the registry;
@@ -52,7 +54,11 @@ def province_table(round=None, run=None, *, tpt_year: int | None = None, rows: l
             round = run.round
         elif run.round_id != round.pk:
             raise ValueError("The run belongs to another round.")
-    registry = Counter(Centre.objects.filter(status="active").values_list("regency__province_id", flat=True))
+    registry = Counter(
+        Centre.objects.unscoped(reason="programme-wide analytics: active centres per province")
+        .filter(status="active")
+        .values_list("regency__province_id", flat=True)
+    )
     assessed: Counter = Counter()
     ready: Counter = Counter()
     if round is not None:
@@ -74,13 +80,19 @@ def province_table(round=None, run=None, *, tpt_year: int | None = None, rows: l
     table = []
     for province in Province.objects.order_by("code"):
         rate = tpt.get(province.code)
-        table.append({
-            "code": province.code, "name": province.name,
-            "centres": registry[province.code], "assessed": assessed[province.code],
-            "ready": ready[province.code], "selected": selected[province.code],
-            "tpt": rate.rate if rate else None, "tpt_year": rate.year if rate else None,
-            "tpt_source": rate.source if rate else "",
-        })
+        table.append(
+            {
+                "code": province.code,
+                "name": province.name,
+                "centres": registry[province.code],
+                "assessed": assessed[province.code],
+                "ready": ready[province.code],
+                "selected": selected[province.code],
+                "tpt": rate.rate if rate else None,
+                "tpt_year": rate.year if rate else None,
+                "tpt_source": rate.source if rate else "",
+            }
+        )
     return table
 
 
@@ -160,7 +172,11 @@ def _canonical(labels: np.ndarray, centroids: np.ndarray, codes: list[str]):
     """Number the types 1…k by size (largest first), then by mean centroid (highest first), then first code."""
     order = sorted(
         range(len(centroids)),
-        key=lambda c: (-(labels == c).sum(), -float(centroids[c].mean()), min(codes[i] for i in np.flatnonzero(labels == c))),
+        key=lambda c: (
+            -(labels == c).sum(),
+            -float(centroids[c].mean()),
+            min(codes[i] for i in np.flatnonzero(labels == c)),
+        ),
     )
     new = {old: number for number, old in enumerate(order, start=1)}
     return np.array([new[c] for c in labels]), {new[c]: centroids[c] for c in range(len(centroids))}
@@ -194,8 +210,13 @@ def criterion_text(k_range: tuple[int, int] = K_RANGE) -> str:
 
 
 def typology(
-    rows: Sequence[dict], k_range: tuple[int, int] = K_RANGE, seed: int = 2024, *,
-    dimensions: Sequence[str] | None = None, names: dict[str, str] | None = None, restarts: int = RESTARTS,
+    rows: Sequence[dict],
+    k_range: tuple[int, int] = K_RANGE,
+    seed: int = 2024,
+    *,
+    dimensions: Sequence[str] | None = None,
+    names: dict[str, str] | None = None,
+    restarts: int = RESTARTS,
 ) -> dict:
     """Types of centres by their dimension profiles (k-means), with the number of types chosen by a criterion.
 
@@ -215,8 +236,16 @@ def typology(
     codes_dim = list(dimensions) if dimensions is not None else (list(rows[0]["dimensions"]) if rows else [])
     names = names or {}
     result = {
-        "ok": False, "message": "", "n": len(rows), "k": None, "criterion": criterion_text(k_range),
-        "dimensions": codes_dim, "scores": [], "types": [], "assignments": {}, "seed": seed,
+        "ok": False,
+        "message": "",
+        "n": len(rows),
+        "k": None,
+        "criterion": criterion_text(k_range),
+        "dimensions": codes_dim,
+        "scores": [],
+        "types": [],
+        "assignments": {},
+        "seed": seed,
     }
     minimum = max(3, low + 1)
     if len(rows) < minimum:
@@ -240,7 +269,9 @@ def typology(
             continue
         mean, _values = silhouette(x, fit[0])
         fits[k] = fit
-        result["scores"].append({"k": k, "silhouette": round(mean, 4), "inertia": round(fit[2], 2), "exact": mean})
+        result["scores"].append(
+            {"k": k, "silhouette": round(mean, 4), "inertia": round(fit[2], 2), "exact": mean}
+        )
     if not fits:
         result["message"] = _(
             "The centres' profiles are too alike to form %(low)s or more types (%(distinct)s different profiles)."
@@ -254,22 +285,33 @@ def typology(
     labels, centroids = _canonical(fits[best_k][0], fits[best_k][1], codes)
     result.update(ok=True, k=best_k)
     if high > len(rows) - 1 or distinct < high:
-        result["message"] = _("With %(n)s centres (%(distinct)s different profiles) k was tried up to %(top)s.") % {
-            "n": len(rows), "distinct": distinct, "top": max(candidates)}
+        result["message"] = _(
+            "With %(n)s centres (%(distinct)s different profiles) k was tried up to %(top)s."
+        ) % {"n": len(rows), "distinct": distinct, "top": max(candidates)}
     overall = {c: float(v) for c, v in zip(codes_dim, x.mean(axis=0), strict=True)}
     for number in range(1, best_k + 1):
         members = [ordered[i] for i in np.flatnonzero(labels == number)]
         centroid = {c: round(float(v), 2) for c, v in zip(codes_dim, centroids[number], strict=True)}
-        result["types"].append({
-            "number": number, "size": len(members), "centroid": centroid, "label": type_label(centroid, overall, names),
-            "mean": round(float(np.mean(list(centroid.values()))), 2),
-            "members": [
-                {"code": m["code"], "name": m["name"], "province": m.get("province", ""),
-                 "province_name": m.get("province_name", ""), "composite": m.get("composite"),
-                 "class": m.get("class", "")}
-                for m in members
-            ],
-        })
+        result["types"].append(
+            {
+                "number": number,
+                "size": len(members),
+                "centroid": centroid,
+                "label": type_label(centroid, overall, names),
+                "mean": round(float(np.mean(list(centroid.values()))), 2),
+                "members": [
+                    {
+                        "code": m["code"],
+                        "name": m["name"],
+                        "province": m.get("province", ""),
+                        "province_name": m.get("province_name", ""),
+                        "composite": m.get("composite"),
+                        "class": m.get("class", ""),
+                    }
+                    for m in members
+                ],
+            }
+        )
     result["assignments"] = {code: int(label) for code, label in zip(codes, labels, strict=True)}
     return result
 
@@ -305,9 +347,16 @@ def roadmap(scenario) -> dict:
         total["tenants"] += tenants
         total["surviving"] += surviving
         total["jobs"] += jobs
-        years.append({
-            "year": int(scenario.start_year) + t - 1, "incubators": incubators, "tenants": tenants,
-            "surviving": surviving, "jobs": jobs, "cumulative_tenants": total["tenants"],
-            "cumulative_surviving": total["surviving"], "cumulative_jobs": total["jobs"],
-        })
+        years.append(
+            {
+                "year": int(scenario.start_year) + t - 1,
+                "incubators": incubators,
+                "tenants": tenants,
+                "surviving": surviving,
+                "jobs": jobs,
+                "cumulative_tenants": total["tenants"],
+                "cumulative_surviving": total["surviving"],
+                "cumulative_jobs": total["jobs"],
+            }
+        )
     return {"years": years, "totals": dict(total), "last_incubators": years[-1]["incubators"] if years else 0}

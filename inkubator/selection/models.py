@@ -37,17 +37,26 @@ class WeightSet(models.Model):
     name = models.CharField(_("name"), max_length=200)
     version = models.PositiveIntegerField(_("version"), default=1)
     instrument = models.ForeignKey(
-        "assessment.Instrument", verbose_name=_("instrument"), on_delete=models.PROTECT, related_name="weight_sets"
+        "assessment.Instrument",
+        verbose_name=_("instrument"),
+        on_delete=models.PROTECT,
+        related_name="weight_sets",
     )
     source = models.CharField(_("source"), max_length=12, choices=WeightSource.choices)
     weights = models.JSONField(_("weights"))  # {dimension code: "0.150000"} in instrument order, sum 1
     details = models.JSONField(_("details"), default=dict, blank=True)  # AHP matrices, CR, basis round…
     basis_round = models.ForeignKey(
-        "assessment.AssessmentRound", verbose_name=_("computed from round"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="+",
+        "assessment.AssessmentRound",
+        verbose_name=_("computed from round"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     note = models.TextField(_("note"), blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -65,22 +74,35 @@ class SelectionRun(models.Model):
 
     name = models.CharField(_("name"), max_length=200)
     round = models.ForeignKey(
-        "assessment.AssessmentRound", verbose_name=_("round"), on_delete=models.PROTECT, related_name="selection_runs"
+        "assessment.AssessmentRound",
+        verbose_name=_("round"),
+        on_delete=models.PROTECT,
+        related_name="selection_runs",
     )
-    weight_set = models.ForeignKey(WeightSet, verbose_name=_("weight set"), on_delete=models.PROTECT, related_name="runs")
+    weight_set = models.ForeignKey(
+        WeightSet, verbose_name=_("weight set"), on_delete=models.PROTECT, related_name="runs"
+    )
     method = models.CharField(_("method"), max_length=10, choices=Method.choices, default=Method.SAW)
     normalization = models.CharField(_("normalisation"), max_length=10, blank=True)
-    n = models.PositiveIntegerField(_("how many to select"), validators=[MinValueValidator(1), MaxValueValidator(1000)])
+    n = models.PositiveIntegerField(
+        _("how many to select"), validators=[MinValueValidator(1), MaxValueValidator(1000)]
+    )
     constraints = models.JSONField(_("constraints"), default=dict, blank=True)
     seed = models.PositiveIntegerField(_("random seed"), default=2024)
-    draws = models.PositiveIntegerField(_("sensitivity draws"), default=2000, validators=[MaxValueValidator(100000)])
-    concentration = models.DecimalField(_("Dirichlet concentration"), max_digits=8, decimal_places=2, default=100)
+    draws = models.PositiveIntegerField(
+        _("sensitivity draws"), default=2000, validators=[MaxValueValidator(100000)]
+    )
+    concentration = models.DecimalField(
+        _("Dirichlet concentration"), max_digits=8, decimal_places=2, default=100
+    )
     inputs = models.JSONField(_("frozen inputs"))
     outputs = models.JSONField(_("outputs"))
     input_hash = models.CharField(_("input hash (SHA-256)"), max_length=64)
     output_hash = models.CharField(_("output hash (SHA-256)"), max_length=64)
     status = models.CharField(_("status"), max_length=10, choices=RunStatus.choices, default=RunStatus.DONE)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -95,7 +117,9 @@ class SelectionRun(models.Model):
 class Decision(models.Model):
     """A published selection run: the ministry's decision. Once published, neither it nor its run changes."""
 
-    run = models.OneToOneField(SelectionRun, verbose_name=_("selection run"), on_delete=models.PROTECT, related_name="decision")
+    run = models.OneToOneField(
+        SelectionRun, verbose_name=_("selection run"), on_delete=models.PROTECT, related_name="decision"
+    )
     title = models.CharField(_("title"), max_length=300)
     reference = models.CharField(_("decree number"), max_length=100, blank=True)
     note = models.TextField(_("note"), blank=True)
@@ -118,11 +142,18 @@ class UnemploymentRate(models.Model):
     """Open unemployment rate (TPT) of a province in one year, with where the number came from."""
 
     province = models.ForeignKey(
-        "regions.Province", verbose_name=_("province"), on_delete=models.PROTECT, related_name="unemployment_rates"
+        "regions.Province",
+        verbose_name=_("province"),
+        on_delete=models.PROTECT,
+        related_name="unemployment_rates",
     )
-    year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(1976), MaxValueValidator(2100)])
+    year = models.PositiveSmallIntegerField(
+        _("year"), validators=[MinValueValidator(1976), MaxValueValidator(2100)]
+    )
     rate = models.DecimalField(
-        _("open unemployment rate (%)"), max_digits=5, decimal_places=2,
+        _("open unemployment rate (%)"),
+        max_digits=5,
+        decimal_places=2,
         validators=[MinValueValidator(0), MaxValueValidator(100)],
     )
     source = models.TextField(_("source"), help_text=_("Publisher, survey and round, with an address."))
@@ -131,7 +162,9 @@ class UnemploymentRate(models.Model):
         verbose_name = _("open unemployment rate")
         verbose_name_plural = _("open unemployment rates")
         ordering = ["province", "-year"]
-        constraints = [models.UniqueConstraint(fields=["province", "year"], name="unemploymentrate_unique_year")]
+        constraints = [
+            models.UniqueConstraint(fields=["province", "year"], name="unemploymentrate_unique_year")
+        ]
 
     def __str__(self):
         return f"{self.province_id} {self.year}: {self.rate}%"
@@ -151,25 +184,34 @@ class RoadmapScenario(models.Model):
         _("incubators in the first year"), validators=[MaxValueValidator(10000)]
     )
     growth_per_year = models.IntegerField(
-        _("incubators added per year"), default=0, validators=[MinValueValidator(-1000), MaxValueValidator(1000)],
+        _("incubators added per year"),
+        default=0,
+        validators=[MinValueValidator(-1000), MaxValueValidator(1000)],
         help_text=_("Negative when incubators close."),
     )
     tenants_per_incubator_per_year = models.DecimalField(
-        _("tenants per incubator per year"), max_digits=7, decimal_places=2,
+        _("tenants per incubator per year"),
+        max_digits=7,
+        decimal_places=2,
         validators=[MinValueValidator(0), MaxValueValidator(1000)],
     )
     survival_rate = models.DecimalField(
-        _("survival rate (%)"), max_digits=5, decimal_places=2,
+        _("survival rate (%)"),
+        max_digits=5,
+        decimal_places=2,
         validators=[MinValueValidator(0), MaxValueValidator(100)],
         help_text=_("Share of coached tenants whose business survives after graduation."),
     )
     jobs_per_tenant = models.DecimalField(
-        _("jobs per surviving tenant"), max_digits=6, decimal_places=2,
+        _("jobs per surviving tenant"),
+        max_digits=6,
+        decimal_places=2,
         validators=[MinValueValidator(0), MaxValueValidator(100)],
     )
     note = models.TextField(_("assumptions and sources"), blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -192,6 +234,11 @@ class RoadmapScenario(models.Model):
             return
         last = self.incubators_first_year + self.growth_per_year * (self.years - 1)
         if last < 0:
-            raise ValidationError({"growth_per_year": _(
-                "With this decline the number of incubators would fall below zero in the last year (%(n)s)."
-            ) % {"n": last}})
+            raise ValidationError(
+                {
+                    "growth_per_year": _(
+                        "With this decline the number of incubators would fall below zero in the last year (%(n)s)."
+                    )
+                    % {"n": last}
+                }
+            )

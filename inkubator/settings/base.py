@@ -30,13 +30,16 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
-    "rules.apps.AutodiscoverRulesConfig",
+    # The stack, bottom to top (ADR 0014): each app imports only the apps listed before it.
     "inkubator.core",
-    "inkubator.accounts",
     "inkubator.regions",
+    "inkubator.accounts",
     "inkubator.centres",
+    "inkubator.access",
     "inkubator.assessment",
     "inkubator.selection",
+    "inkubator.api",
+    "inkubator.programme",
 ]
 
 MIDDLEWARE = [
@@ -69,7 +72,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "inkubator.core.context_processors.navigation",
+                "inkubator.programme.context_processors.navigation",
             ],
         },
     },
@@ -102,8 +105,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:home"
-LOGOUT_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "programme:home"
+LOGOUT_REDIRECT_URL = "programme:home"
 
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", _("Bahasa Indonesia")), ("en", _("English"))]

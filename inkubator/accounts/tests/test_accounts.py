@@ -4,7 +4,8 @@ import re
 
 import pytest
 
-from inkubator.accounts.models import ScopeGrant, User
+from inkubator.access.models import ScopeGrant
+from inkubator.accounts.models import User
 from inkubator.core.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
@@ -24,9 +25,14 @@ def test_login_form_and_logout(client, users):
 
 def test_password_change(client, users):
     client.force_login(users["researcher"])
-    response = client.post("/accounts/password/", {
-        "old_password": "s3cret-pass-123", "new_password1": "kelapa-muda-2024!", "new_password2": "kelapa-muda-2024!",
-    })
+    response = client.post(
+        "/accounts/password/",
+        {
+            "old_password": "s3cret-pass-123",
+            "new_password1": "kelapa-muda-2024!",
+            "new_password2": "kelapa-muda-2024!",
+        },
+    )
     assert response.status_code == 302
     users["researcher"].refresh_from_db()
     assert users["researcher"].check_password("kelapa-muda-2024!")
@@ -34,9 +40,17 @@ def test_password_change(client, users):
 
 def test_admin_invites_user_who_sets_password_through_link(client, users):
     client.force_login(users["national_admin"])
-    response = client.post("/pengguna/undang/", {
-        "username": "asesor2", "first_name": "Siti", "last_name": "Aminah", "email": "", "role": "assessor",
-    }, follow=True)
+    response = client.post(
+        "/pengguna/undang/",
+        {
+            "username": "asesor2",
+            "first_name": "Siti",
+            "last_name": "Aminah",
+            "email": "",
+            "role": "assessor",
+        },
+        follow=True,
+    )
     assert response.status_code == 200
     invited = User.objects.get(username="asesor2")
     assert invited.role == "assessor" and not invited.has_usable_password()
@@ -48,8 +62,10 @@ def test_admin_invites_user_who_sets_password_through_link(client, users):
     client.logout()
     form_page = client.get(link, follow=True)
     assert form_page.context["validlink"] is True
-    done = client.post(form_page.redirect_chain[-1][0], {"new_password1": "Asesor-Lapangan-77",
-                                                          "new_password2": "Asesor-Lapangan-77"})
+    done = client.post(
+        form_page.redirect_chain[-1][0],
+        {"new_password1": "Asesor-Lapangan-77", "new_password2": "Asesor-Lapangan-77"},
+    )
     assert done.status_code == 302
     invited.refresh_from_db()
     assert invited.check_password("Asesor-Lapangan-77")
@@ -58,8 +74,10 @@ def test_admin_invites_user_who_sets_password_through_link(client, users):
 def test_admin_assigns_role_and_scope_and_deactivates(client, users):
     admin, person = users["national_admin"], users["no_scope"]
     client.force_login(admin)
-    client.post(f"/pengguna/{person.pk}/", {"user-first_name": "Budi", "user-last_name": "", "user-email": "",
-                                             "user-role": "regional_officer"})
+    client.post(
+        f"/pengguna/{person.pk}/",
+        {"user-first_name": "Budi", "user-last_name": "", "user-email": "", "user-role": "regional_officer"},
+    )
     client.post(f"/pengguna/{person.pk}/cakupan/", {"grant-kind": "regency", "grant-regency": "35.78"})
     grant = ScopeGrant.objects.get(user=person)
     assert (grant.kind, grant.regency_id) == ("regency", "35.78")
@@ -103,14 +121,18 @@ def test_admin_cannot_deactivate_self(client, users):
 
 
 def test_demo_accounts_are_created_with_their_scopes(db):
-    from inkubator.centres.demo import DEMO_PASSWORD, seed_accounts, seed_registry
+    from inkubator.programme.demo import DEMO_PASSWORD, seed_accounts, seed_registry
 
     seed_registry(scale="demo", seed=7)
     seed_accounts()
     seed_accounts()
-    assert User.objects.count() == 6
+    documented = ["admin", "asesor", "dinas", "pengelola", "peneliti", "pimpinan"]
+    assert sorted(User.objects.values_list("username", flat=True)) == sorted(
+        [*documented, "asesor2", "asesor3"]
+    )
     for user in User.objects.all():
-        assert user.check_password(DEMO_PASSWORD)
+        # the two extra assessors of the demo rounds cannot log in
+        assert user.check_password(DEMO_PASSWORD) == (user.username in documented)
     from inkubator.centres.models import Centre
 
     assert Centre.objects.visible_to(User.objects.get(username="pengelola"), "centres.view").count() == 1

@@ -35,11 +35,17 @@ def test_list_shape_pagination_and_filters(client, users, registry):
     assert by_code["items"][0]["code"] == "2051000001"
 
 
-@pytest.mark.parametrize("params,field", [
-    ({"limit": 0}, None), ({"limit": 501}, None), ({"offset": -1}, None),
-    ({"maturity_class": "hebat"}, "maturity_class"), ({"province": "99"}, "province"),
-    ({"limit": "lima"}, "limit"),
-])
+@pytest.mark.parametrize(
+    "params,field",
+    [
+        ({"limit": 0}, None),
+        ({"limit": 501}, None),
+        ({"offset": -1}, None),
+        ({"maturity_class": "hebat"}, "maturity_class"),
+        ({"province": "99"}, "province"),
+        ({"limit": "lima"}, "limit"),
+    ],
+)
 def test_bad_list_parameters_are_refused_clearly(client, users, params, field):
     client.force_login(users["national_admin"])
     response = client.get("/api/v1/centres", params)
@@ -52,8 +58,13 @@ def test_bad_list_parameters_are_refused_clearly(client, users, params, field):
 
 def _new_centre(registry, **changes):
     data = {
-        "code": "2135000999", "name": "BLK Komunitas Baru", "host": registry["sby"].host_id, "regency": "35.78",
-        "established_year": 2021, "vocation": registry["sby"].vocation_id, "maturity_class": "tumbuh",
+        "code": "2135000999",
+        "name": "BLK Komunitas Baru",
+        "host": registry["sby"].host_id,
+        "regency": "35.78",
+        "established_year": 2021,
+        "vocation": registry["sby"].vocation_id,
+        "maturity_class": "tumbuh",
     }
     data.update(changes)
     return data
@@ -64,20 +75,28 @@ def test_create_through_api_is_audited(client, users, registry):
     response = post_json(client, "/api/v1/centres", _new_centre(registry))
     assert response.status_code == 201, response.content
     body = response.json()
-    assert (body["code"], body["regency"]["code"], body["status"], body["version"]) == ("2135000999", "35.78", "active", 1)
+    assert (body["code"], body["regency"]["code"], body["status"], body["version"]) == (
+        "2135000999",
+        "35.78",
+        "active",
+        1,
+    )
     entry = AuditEntry.objects.get(action="create")
     assert entry.actor == users["regional_officer"] and entry.changes["code"] == [None, "2135000999"]
 
 
-@pytest.mark.parametrize("changes,field", [
-    ({"established_year": 2010}, "established_year"),
-    ({"latitude": "50"}, "latitude"),
-    ({"regency": "99.99"}, "regency"),
-    ({"code": "2035000001"}, "code"),  # already used
-    ({"maturity_class": "hebat"}, "maturity_class"),
-    ({"name": ""}, "name"),
-    ({"vocation": 999999}, "vocation"),
-])
+@pytest.mark.parametrize(
+    "changes,field",
+    [
+        ({"established_year": 2010}, "established_year"),
+        ({"latitude": "50"}, "latitude"),
+        ({"regency": "99.99"}, "regency"),
+        ({"code": "2035000001"}, "code"),  # already used
+        ({"maturity_class": "hebat"}, "maturity_class"),
+        ({"name": ""}, "name"),
+        ({"vocation": 999999}, "vocation"),
+    ],
+)
 def test_invalid_create_names_the_field_and_writes_nothing(client, users, registry, changes, field):
     client.force_login(users["national_admin"])
     response = post_json(client, "/api/v1/centres", _new_centre(registry, **changes))
@@ -100,7 +119,9 @@ def test_unknown_and_missing_body_fields_are_refused(client, users, registry):
 
 def test_create_outside_scope_is_refused(client, users, registry):
     client.force_login(users["regional_officer"])  # Jawa Timur only
-    response = post_json(client, "/api/v1/centres", _new_centre(registry, regency="32.76", host=registry["bgr"].host_id))
+    response = post_json(
+        client, "/api/v1/centres", _new_centre(registry, regency="32.76", host=registry["bgr"].host_id)
+    )
     assert response.status_code in (403, 422)
     assert Centre.objects.count() == 5 and AuditEntry.objects.count() == 0
 
@@ -111,7 +132,10 @@ def test_patch_changes_only_given_fields_and_checks_version(client, users, regis
     response = patch_json(client, f"/api/v1/centres/{centre.pk}", {"instructors": 4, "version": 1})
     assert response.status_code == 200
     assert (response.json()["instructors"], response.json()["version"], response.json()["name"]) == (
-        4, 2, "BLK Komunitas Nurul Huda")
+        4,
+        2,
+        "BLK Komunitas Nurul Huda",
+    )
     stale = patch_json(client, f"/api/v1/centres/{centre.pk}", {"instructors": 9, "version": 1})
     assert stale.status_code == 409
     centre.refresh_from_db()

@@ -18,11 +18,32 @@ FORM_ID_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]{0,99}$")
 
 # Field names the XLSForm and the ODK Central / KoboToolbox exports use outside the indicator groups;
 # an indicator or dimension code equal to one of them (ignoring case) would make export columns ambiguous.
-RESERVED_CODES = frozenset({
-    "start", "end", "today", "deviceid", "instrument_code", "instrument_version", "centre", "centre_code",
-    "assessor", "location", "meta", "instanceid", "submissiondate", "key", "submitterid", "submittername",
-    "attachmentspresent", "attachmentsexpected", "status", "reviewstate", "edits", "formversion",
-})
+RESERVED_CODES = frozenset(
+    {
+        "start",
+        "end",
+        "today",
+        "deviceid",
+        "instrument_code",
+        "instrument_version",
+        "centre",
+        "centre_code",
+        "assessor",
+        "location",
+        "meta",
+        "instanceid",
+        "submissiondate",
+        "key",
+        "submitterid",
+        "submittername",
+        "attachmentspresent",
+        "attachmentsexpected",
+        "status",
+        "reviewstate",
+        "edits",
+        "formversion",
+    }
+)
 RESERVED_SUFFIXES = ("_note", "_photo")
 
 YES_NO_OPTIONS = (
@@ -45,12 +66,16 @@ class SpecError(ValueError):
         super().__init__("\n".join(self.messages))
 
 
-class _Problems:
+class Problems:
+    """The messages of a validation, each naming where: the instrument, a dimension or an indicator."""
+
     def __init__(self):
         self.messages: list[str] = []
 
     def instrument(self, field, problem):
-        self.messages.append(_("Instrument, field %(field)s: %(problem)s") % {"field": field, "problem": problem})
+        self.messages.append(
+            _("Instrument, field %(field)s: %(problem)s") % {"field": field, "problem": problem}
+        )
 
     def dimension(self, dimension, field, problem):
         self.messages.append(
@@ -65,7 +90,7 @@ class _Problems:
         )
 
 
-def _label(obj, position: int) -> str:
+def label_of(obj, position: int) -> str:
     """How a dimension or indicator is named in messages: its code, or its position when it has none."""
     code = obj.get("code") if isinstance(obj, dict) else None
     if isinstance(code, str) and code.strip():
@@ -73,7 +98,7 @@ def _label(obj, position: int) -> str:
     return f"#{position}"
 
 
-def _text(obj, key, report, *, required=False, default=""):
+def read_text(obj, key, report, *, required=False, default=""):
     value = obj.get(key, default)
     if value is None:
         value = default
@@ -85,11 +110,14 @@ def _text(obj, key, report, *, required=False, default=""):
         report(key, _("is required"))
     limit = TEXT_LIMITS.get(key.rsplit(".", 1)[-1])
     if limit and len(value) > limit:
-        report(key, _("must be at most %(limit)s characters, got %(count)s") % {"limit": limit, "count": len(value)})
+        report(
+            key,
+            _("must be at most %(limit)s characters, got %(count)s") % {"limit": limit, "count": len(value)},
+        )
     return value
 
 
-def _to_decimal(value) -> Decimal | None:
+def to_decimal(value) -> Decimal | None:
     """A finite Decimal from a str, int, float or Decimal; None when it is not a number."""
     if isinstance(value, bool):
         return None
@@ -112,7 +140,7 @@ def _digits_ok(number: Decimal, digits: tuple[int, int]) -> bool:
     return decimals <= places and whole <= max_digits - places
 
 
-def _number(obj, key, report, *, digits, required=False, default=None, negative=True, field=None):
+def read_number(obj, key, report, *, digits, required=False, default=None, negative=True, field=None):
     """A Decimal (or None when empty and not required); `field` names it in messages when not `key`."""
     field = field or key
     value = obj.get(key)
@@ -122,7 +150,7 @@ def _number(obj, key, report, *, digits, required=False, default=None, negative=
         if required:
             report(field, _("is required"))
         return None
-    number = _to_decimal(value)
+    number = to_decimal(value)
     if number is None:
         report(field, _("must be a number, got %(value)s") % {"value": repr(value)})
         return None
@@ -137,7 +165,7 @@ def _number(obj, key, report, *, digits, required=False, default=None, negative=
     return number
 
 
-def _bool(obj, key, report, default: bool) -> bool:
+def read_bool(obj, key, report, default: bool) -> bool:
     value = obj.get(key)
     if value is None:
         return default
@@ -147,7 +175,7 @@ def _bool(obj, key, report, default: bool) -> bool:
     return value
 
 
-def _list(obj, key, report) -> list:
+def read_list(obj, key, report) -> list:
     value = obj.get(key)
     if value is None:
         return []
@@ -157,23 +185,35 @@ def _list(obj, key, report) -> list:
     return list(value)
 
 
-def _check_code(code, report, seen: dict[str, str]):
+def check_code(code, report, seen: dict[str, str]):
     if not code:
         return
     if not CODE_RE.match(code):
-        report("code", _(
-            "%(value)s is not a valid code: use a letter followed by up to 19 letters, digits, '_', '.' or '-'"
-        ) % {"value": code})
+        report(
+            "code",
+            _(
+                "%(value)s is not a valid code: use a letter followed by up to 19 letters, digits, '_', '.' or '-'"
+            )
+            % {"value": code},
+        )
         return
     folded = code.lower()
     if folded in RESERVED_CODES:
-        report("code", _("%(value)s is reserved for a field of the form; choose another code") % {"value": code})
+        report(
+            "code", _("%(value)s is reserved for a field of the form; choose another code") % {"value": code}
+        )
     elif folded.endswith(RESERVED_SUFFIXES):
-        report("code", _("%(value)s ends in _note or _photo, which the form uses for its own fields")
-               % {"value": code})
+        report(
+            "code",
+            _("%(value)s ends in _note or _photo, which the form uses for its own fields") % {"value": code},
+        )
     if folded in seen:
-        report("code", _(
-            "duplicate code %(code)s; codes must be unique across all dimensions and indicators, ignoring case"
-        ) % {"code": code})
+        report(
+            "code",
+            _(
+                "duplicate code %(code)s; codes must be unique across all dimensions and indicators, ignoring case"
+            )
+            % {"code": code},
+        )
     else:
         seen[folded] = code

@@ -9,7 +9,7 @@ import xlsxwriter
 from django.utils.translation import gettext as _
 from python_calamine import CalamineWorkbook
 
-from inkubator.assessment.instrument_io.spec import INTEGER_RE, SpecError, _to_decimal
+from inkubator.assessment.instrument_io.spec import INTEGER_RE, SpecError, to_decimal
 from inkubator.assessment.instrument_io.validation import validate_spec
 from inkubator.core.exports import safe_cell
 from inkubator.core.spreadsheets import SpreadsheetError, check_xlsx
@@ -17,8 +17,20 @@ from inkubator.core.spreadsheets import SpreadsheetError, check_xlsx
 INSTRUMENT_KEYS = ("code", "version", "name", "name_en", "description", "description_en")
 DIMENSION_COLUMNS = ("code", "name", "name_en", "weight")
 INDICATOR_COLUMNS = (
-    "dimension", "code", "kind", "question", "question_en", "guidance", "guidance_en", "weight", "required",
-    "evidence_required", "unit", "unit_en", "min_value", "max_value",
+    "dimension",
+    "code",
+    "kind",
+    "question",
+    "question_en",
+    "guidance",
+    "guidance_en",
+    "weight",
+    "required",
+    "evidence_required",
+    "unit",
+    "unit_en",
+    "min_value",
+    "max_value",
 )
 OPTION_COLUMNS = ("indicator", "value", "label", "label_en", "score")
 BAND_COLUMNS = ("indicator", "lower", "upper", "score")
@@ -72,18 +84,27 @@ def spec_to_xlsx(spec) -> bytes:
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(
         buffer,
-        {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False},
+        {
+            "in_memory": True,
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+            "strings_to_numbers": False,
+        },
     )
     bold = book.add_format({"bold": True, "bg_color": "#E8EEF4"})
     wrap = book.add_format({"text_wrap": True, "valign": "top"})
     rows = {
         "instrument": [(key, spec[key]) for key in INSTRUMENT_KEYS],
         "dimensions": [tuple(d[c] for c in DIMENSION_COLUMNS) for d in spec["dimensions"]],
-        "indicators": [], "options": [], "bands": [],
+        "indicators": [],
+        "options": [],
+        "bands": [],
     }
     for dim in spec["dimensions"]:
         for ind in dim["indicators"]:
-            rows["indicators"].append(tuple(dim["code"] if c == "dimension" else ind[c] for c in INDICATOR_COLUMNS))
+            rows["indicators"].append(
+                tuple(dim["code"] if c == "dimension" else ind[c] for c in INDICATOR_COLUMNS)
+            )
             rows["options"] += [(ind["code"], *(o[c] for c in OPTION_COLUMNS[1:])) for o in ind["options"]]
             rows["bands"] += [(ind["code"], *(b[c] for c in BAND_COLUMNS[1:])) for b in ind["bands"]]
     wide = {"value", "name", "question", "question_en", "guidance", "guidance_en", "label", "label_en"}
@@ -126,7 +147,7 @@ def _cell_decimal(value) -> str | None:
         return None
     if "," in text and "." not in text:
         text = text.replace(",", ".")  # a decimal comma typed as text
-    number = _to_decimal(text)
+    number = to_decimal(text)
     if number is None:
         raise ValueError(value)
     return text
@@ -149,7 +170,9 @@ def _read_sheet(book, sheet_name, actual_name, problems):
     """(row number, {column: raw cell}) for each non-empty data row; header problems go to `problems`."""
     grid = book.get_sheet_by_name(actual_name).to_python(skip_empty_area=False)
     if not grid:
-        problems.append(_("Sheet %(sheet)s: %(problem)s") % {"sheet": sheet_name, "problem": _("the sheet is empty")})
+        problems.append(
+            _("Sheet %(sheet)s: %(problem)s") % {"sheet": sheet_name, "problem": _("the sheet is empty")}
+        )
         return []
     positions = {}
     for col, cell in enumerate(grid[0]):
@@ -165,15 +188,21 @@ def _read_sheet(book, sheet_name, actual_name, problems):
     for number, row in enumerate(grid[1:], start=2):
         if not any(_cell_text(c).strip() for c in row):
             continue
-        cells = {name: (row[col] if col < len(row) else None) for name, col in positions.items()
-                 if name in SHEETS[sheet_name]}
+        cells = {
+            name: (row[col] if col < len(row) else None)
+            for name, col in positions.items()
+            if name in SHEETS[sheet_name]
+        }
         rows.append((number, cells))
     return rows
 
 
 def _sheet_message(sheet, row, column, problem) -> str:
     return _("Sheet %(sheet)s, row %(row)s, column %(column)s: %(problem)s") % {
-        "sheet": sheet, "row": row, "column": column, "problem": problem,
+        "sheet": sheet,
+        "row": row,
+        "column": column,
+        "problem": problem,
     }
 
 
@@ -192,7 +221,9 @@ def _convert_row(sheet, number, cells, problems) -> dict:
                 out[column] = _cell_text(raw).strip()
         except ValueError:
             if column in BOOL_COLUMNS:
-                problem = _("expected Ya or Tidak (yes or no), got %(value)s") % {"value": repr(_cell_text(raw))}
+                problem = _("expected Ya or Tidak (yes or no), got %(value)s") % {
+                    "value": repr(_cell_text(raw))
+                }
             else:
                 problem = _("must be a number, got %(value)s") % {"value": repr(_cell_text(raw))}
             problems.append(_sheet_message(sheet, number, column, problem))
@@ -207,6 +238,27 @@ def spec_from_xlsx(data: bytes) -> dict:
     validated: pass it to `validate_spec`. The file is checked like every import first (size, type,
     no macros: `core.spreadsheets.check_xlsx`).
     """
+    sheets, problems = _read_sheets(data)
+    spec: dict = {"dimensions": []}
+    _read_instrument(spec, sheets["instrument"], problems)
+    dimensions: dict[str, dict] = {}
+    for number, cells in sheets["dimensions"]:
+        row = _convert_row("dimensions", number, cells, problems)
+        dim = {c: row.get(c, "") for c in DIMENSION_COLUMNS}
+        dim["indicators"] = []
+        spec["dimensions"].append(dim)
+        dimensions.setdefault(dim["code"], dim)
+    indicators = _read_indicators(sheets["indicators"], dimensions, problems)
+    for sheet, columns in (("options", OPTION_COLUMNS), ("bands", BAND_COLUMNS)):
+        _read_children(sheet, columns, sheets[sheet], indicators, problems)
+    if problems:
+        raise SpecError(problems)
+    return spec
+
+
+def _read_sheets(data: bytes) -> tuple[dict[str, list], list[str]]:
+    """The rows of every sheet (see `_read_sheet`) and what is wrong with their headers; SpecError when
+    the file is not a readable workbook or a sheet is missing."""
     try:
         check_xlsx(data)
     except SpreadsheetError as exc:
@@ -219,49 +271,65 @@ def spec_from_xlsx(data: bytes) -> dict:
     problems: list[str] = []
     for sheet in SHEETS:
         if sheet not in actual:
-            problems.append(_("Sheet %(sheet)s: %(problem)s") % {"sheet": sheet, "problem": _("the sheet is missing")})
+            problems.append(
+                _("Sheet %(sheet)s: %(problem)s") % {"sheet": sheet, "problem": _("the sheet is missing")}
+            )
     if problems:
         raise SpecError(problems)
     try:
         sheets = {sheet: _read_sheet(book, sheet, actual[sheet], problems) for sheet in SHEETS}
     except Exception:  # noqa: BLE001
         raise SpecError([_("The workbook cannot be read; it may be damaged or password-protected.")])
+    return sheets, problems
 
-    spec: dict = {"dimensions": []}
-    for number, cells in sheets["instrument"]:
+
+def _read_instrument(spec: dict, rows, problems: list[str]) -> None:
+    """The key/value rows of sheet instrument into `spec`."""
+    for number, cells in rows:
         key = _cell_text(cells.get("key")).strip()
         raw = cells.get("value")
         if key not in INSTRUMENT_KEYS:
-            problems.append(_sheet_message("instrument", number, "key", _("unknown key %(key)s; expected one of %(keys)s")
-                                           % {"key": repr(key), "keys": ", ".join(INSTRUMENT_KEYS)}))
+            problems.append(
+                _sheet_message(
+                    "instrument",
+                    number,
+                    "key",
+                    _("unknown key %(key)s; expected one of %(keys)s")
+                    % {"key": repr(key), "keys": ", ".join(INSTRUMENT_KEYS)},
+                )
+            )
         elif key in spec:
-            problems.append(_sheet_message("instrument", number, "key", _("duplicate key %(key)s") % {"key": key}))
+            problems.append(
+                _sheet_message("instrument", number, "key", _("duplicate key %(key)s") % {"key": key})
+            )
         elif key == "version":
             text = _cell_text(raw).strip()
             if INTEGER_RE.match(text):
                 spec["version"] = int(text)
             else:
-                problems.append(_sheet_message("instrument", number, "value",
-                                               _("must be a whole number of at least 1")))
+                problems.append(
+                    _sheet_message("instrument", number, "value", _("must be a whole number of at least 1"))
+                )
         else:
             spec[key] = _cell_text(raw).strip()
 
-    dimensions: dict[str, dict] = {}
-    for number, cells in sheets["dimensions"]:
-        row = _convert_row("dimensions", number, cells, problems)
-        dim = {c: row.get(c, "") for c in DIMENSION_COLUMNS}
-        dim["indicators"] = []
-        spec["dimensions"].append(dim)
-        dimensions.setdefault(dim["code"], dim)
 
+def _read_indicators(rows, dimensions: dict[str, dict], problems: list[str]) -> dict[str, dict]:
+    """The rows of sheet indicators, each added to its dimension; the indicators by code."""
     indicators: dict[str, dict] = {}
-    for number, cells in sheets["indicators"]:
+    for number, cells in rows:
         row = _convert_row("indicators", number, cells, problems)
         parent = dimensions.get(row.get("dimension", ""))
         if parent is None:
-            problems.append(_sheet_message("indicators", number, "dimension",
-                                           _("no dimension with code %(code)s on sheet dimensions")
-                                           % {"code": repr(row.get("dimension", ""))}))
+            problems.append(
+                _sheet_message(
+                    "indicators",
+                    number,
+                    "dimension",
+                    _("no dimension with code %(code)s on sheet dimensions")
+                    % {"code": repr(row.get("dimension", ""))},
+                )
+            )
             continue
         ind = {c: row[c] for c in INDICATOR_COLUMNS[1:] if c in row}
         if ind.get("weight") is None:
@@ -269,18 +337,25 @@ def spec_from_xlsx(data: bytes) -> dict:
         ind["options"], ind["bands"] = [], []
         parent["indicators"].append(ind)
         indicators.setdefault(ind.get("code", ""), ind)
+    return indicators
 
-    for sheet, columns in (("options", OPTION_COLUMNS), ("bands", BAND_COLUMNS)):
-        for number, cells in sheets[sheet]:
-            row = _convert_row(sheet, number, cells, problems)
-            parent = indicators.get(row.get("indicator", ""))
-            if parent is None:
-                problems.append(_sheet_message(sheet, number, "indicator",
-                                               _("no indicator with code %(code)s on sheet indicators")
-                                               % {"code": repr(row.get("indicator", ""))}))
-                continue
-            parent[sheet].append({c: row.get(c, "" if c in ("value", "label", "label_en") else None)
-                                  for c in columns[1:]})
-    if problems:
-        raise SpecError(problems)
-    return spec
+
+def _read_children(sheet: str, columns, rows, indicators: dict[str, dict], problems: list[str]) -> None:
+    """The rows of sheet options or bands, each added to its indicator."""
+    for number, cells in rows:
+        row = _convert_row(sheet, number, cells, problems)
+        parent = indicators.get(row.get("indicator", ""))
+        if parent is None:
+            problems.append(
+                _sheet_message(
+                    sheet,
+                    number,
+                    "indicator",
+                    _("no indicator with code %(code)s on sheet indicators")
+                    % {"code": repr(row.get("indicator", ""))},
+                )
+            )
+            continue
+        parent[sheet].append(
+            {c: row.get(c, "" if c in ("value", "label", "label_en") else None) for c in columns[1:]}
+        )

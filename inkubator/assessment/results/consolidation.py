@@ -12,10 +12,9 @@ from django.db.models import Q
 from inkubator.assessment import reliability, scoring, services
 from inkubator.assessment.choices import AssessmentStatus, ReadinessClass
 from inkubator.assessment.models import Answer, Assessment, AssessmentRound, Dimension, Indicator
-from inkubator.core import permissions as perms
+from inkubator.assessment.permissions import ASSESSMENT_VIEW
 
 SORTS = ("-index", "index", "name", "code")
-WHOLE_ROUND = object()  # `_verified` without scope: only through `round_results_unscoped`
 
 
 @dataclass(frozen=True)
@@ -79,7 +78,9 @@ class RoundResults:
 
 
 @dataclass
-class _Loaded:
+class LoadedRound:
+    """What results are computed from: the instrument's rules and the verified assessments, scored."""
+
     rules: list[scoring.IndicatorRule]
     weights: dict[str, Decimal]
     dimensions: list[Dimension]
@@ -92,13 +93,21 @@ class _Loaded:
 def round_get(user, pk: int) -> AssessmentRound | None:
     """The round if the user may see it (with its instrument)."""
     return (
-        AssessmentRound.objects.visible_to(user, perms.ASSESSMENT_VIEW).select_related("instrument").filter(pk=pk).first()
+        AssessmentRound.objects.visible_to(user, ASSESSMENT_VIEW)
+        .select_related("instrument")
+        .filter(pk=pk)
+        .first()
     )
 
 
-def _verified(user, rnd: AssessmentRound, perm: str, *, province: str = "", search: str = "",
-              centre_ids: Iterable[int] | None = None):
-    base = Assessment.objects if user is WHOLE_ROUND else Assessment.objects.visible_to(user, perm)
+def _verified(
+    base,
+    rnd: AssessmentRound,
+    *,
+    province: str = "",
+    search: str = "",
+    centre_ids: Iterable[int] | None = None,
+):
     qs = base.filter(round=rnd, status=AssessmentStatus.VERIFIED)
     if province:
         qs = qs.filter(centre__regency__province_id=province)
@@ -110,13 +119,15 @@ def _verified(user, rnd: AssessmentRound, perm: str, *, province: str = "", sear
     return qs
 
 
-def _load(user, rnd: AssessmentRound, perm: str, **filters) -> _Loaded:
+def load_round(base, rnd: AssessmentRound, **filters) -> LoadedRound:
+    """The verified assessments of `rnd` among `base` (a `visible_to` queryset, or an `unscoped` one
+    that says why), with their answers and unrounded score sheets; `filters` as for `round_results`."""
     instrument = rnd.instrument
     rules, weights = services.instrument_rules(instrument)
     dimensions = list(instrument.dimensions.order_by("position"))
     indicators = list(instrument.indicators.order_by("dimension__position", "position"))
     code_of = {i.pk: i.code for i in indicators}
-    qs = _verified(user, rnd, perm, **filters)
+    qs = _verified(base, rnd, **filters)
     assessments = list(
         qs.select_related("centre__regency__province", "assessor").order_by(
             "centre__name", "centre_id", "assessor__username", "pk"
@@ -129,8 +140,10 @@ def _load(user, rnd: AssessmentRound, perm: str, **filters) -> _Loaded:
         )
         for assessment_id, indicator_id, value, number in rows:
             answers[assessment_id][code_of[indicator_id]] = (value, number)
-    sheets = {a.pk: scoring.score_answers(rules, weights, answers.get(a.pk, {}), strict=False) for a in assessments}
-    return _Loaded(rules, weights, dimensions, indicators, assessments, dict(answers), sheets)
+    sheets = {
+        a.pk: scoring.score_answers(rules, weights, answers.get(a.pk, {}), strict=False) for a in assessments
+    }
+    return LoadedRound(rules, weights, dimensions, indicators, assessments, dict(answers), sheets)
 
 
 def _disagreement(rules, assessors: Sequence[AssessorResult]) -> dict[str, dict]:
@@ -144,7 +157,7 @@ def _disagreement(rules, assessors: Sequence[AssessorResult]) -> dict[str, dict]
     return result
 
 
-def _centre_results(rnd: AssessmentRound, loaded: _Loaded) -> list[CentreResult]:
+def _centre_results(rnd: AssessmentRound, loaded: LoadedRound) -> list[CentreResult]:
     by_centre: dict[int, list[Assessment]] = defaultdict(list)
     for a in loaded.assessments:
         by_centre[a.centre_id].append(a)
@@ -155,24 +168,42 @@ def _centre_results(rnd: AssessmentRound, loaded: _Loaded) -> list[CentreResult]
         assessors = []
         for a, sheet in zip(assessments, sheets, strict=True):
             rounded = sheet.rounded()
-            assessors.append(AssessorResult(
-                assessment_id=a.pk, assessor_id=a.assessor_id, username=a.assessor.username,
-                indicators=rounded.indicators, dimensions=rounded.dimensions, composite=rounded.composite,
-                readiness_class=rnd.readiness_class(sheet.composite),
-            ))
-        consolidated = scoring.consolidate_sheets(loaded.rules, loaded.weights, sheets, rule=rnd.consolidation_rule)
+            assessors.append(
+                AssessorResult(
+                    assessment_id=a.pk,
+                    assessor_id=a.assessor_id,
+                    username=a.assessor.username,
+                    indicators=rounded.indicators,
+                    dimensions=rounded.dimensions,
+                    composite=rounded.composite,
+                    readiness_class=rnd.readiness_class(sheet.composite),
+                )
+            )
+        consolidated = scoring.consolidate_sheets(
+            loaded.rules, loaded.weights, sheets, rule=rnd.consolidation_rule
+        )
         rounded = consolidated.rounded()
-        results.append(CentreResult(
-            centre_id=centre.pk, code=centre.code, name=centre.name,
-            province_code=centre.regency.province_id, province_name=centre.regency.province.name,
-            regency_name=centre.regency.name, indicators=rounded.indicators, dimensions=rounded.dimensions,
-            composite=rounded.composite, readiness_class=rnd.readiness_class(consolidated.composite),
-            assessors=assessors, disagreement=_disagreement(loaded.rules, assessors),
-        ))
+        results.append(
+            CentreResult(
+                centre_id=centre.pk,
+                code=centre.code,
+                name=centre.name,
+                province_code=centre.regency.province_id,
+                province_name=centre.regency.province.name,
+                regency_name=centre.regency.name,
+                indicators=rounded.indicators,
+                dimensions=rounded.dimensions,
+                composite=rounded.composite,
+                readiness_class=rnd.readiness_class(consolidated.composite),
+                assessors=assessors,
+                disagreement=_disagreement(loaded.rules, assessors),
+            )
+        )
     return results
 
 
-def _scored(loaded: _Loaded) -> list[Indicator]:
+def scored_indicators(loaded: LoadedRound) -> list[Indicator]:
+    """The scored indicators (not free text), in instrument order."""
     scored = {r.code for r in loaded.rules if r.is_scored}
     return [i for i in loaded.indicators if i.code in scored]
 
@@ -193,26 +224,58 @@ def sort_results(centres: list[CentreResult], sort: str = "-index") -> list[Cent
 
 
 def round_results(
-    *, user, round: AssessmentRound, perm: str = perms.ASSESSMENT_VIEW, province: str = "", search: str = "",
-    readiness: str = "", sort: str = "-index", centre_ids: Iterable[int] | None = None,
+    *,
+    user,
+    round: AssessmentRound,
+    perm: str = ASSESSMENT_VIEW,
+    province: str = "",
+    search: str = "",
+    readiness: str = "",
+    sort: str = "-index",
+    centre_ids: Iterable[int] | None = None,
 ) -> RoundResults:
     """Consolidated result per centre from the verified assessments the user may see.
 
     `province` (code) and `search` (in code or name) filter in the database; `readiness` (a
     ReadinessClass value) filters the consolidated classes; `sort` is one of SORTS.
     """
-    loaded = _load(user, round, perm, province=province, search=search, centre_ids=centre_ids)
-    centres = _centre_results(round, loaded)
-    if readiness:
-        centres = [c for c in centres if c.readiness_class == readiness]
-    return RoundResults(
-        round=round, dimensions=loaded.dimensions, indicators=_scored(loaded),
-        centres=sort_results(centres, sort if sort in SORTS else "-index"),
+    return _round_results(
+        Assessment.objects.visible_to(user, perm),
+        round,
+        province=province,
+        search=search,
+        readiness=readiness,
+        sort=sort,
+        centre_ids=centre_ids,
     )
 
 
 def round_results_unscoped(round: AssessmentRound) -> RoundResults:
     """Every verified centre of the round, whoever asks: the input of a selection run, which is computed
     on the whole round (the caller has already checked that the user may see the round)."""
-    return round_results(user=WHOLE_ROUND, round=round, sort="code")
+    whole_round = Assessment.objects.unscoped(
+        reason="a selection run ranks every verified centre of the round, not only those in the user's scope"
+    )
+    return _round_results(whole_round, round, sort="code")
 
+
+def _round_results(
+    base,
+    rnd: AssessmentRound,
+    *,
+    province: str = "",
+    search: str = "",
+    readiness: str = "",
+    sort: str = "-index",
+    centre_ids: Iterable[int] | None = None,
+) -> RoundResults:
+    loaded = load_round(base, rnd, province=province, search=search, centre_ids=centre_ids)
+    centres = _centre_results(rnd, loaded)
+    if readiness:
+        centres = [c for c in centres if c.readiness_class == readiness]
+    return RoundResults(
+        round=rnd,
+        dimensions=loaded.dimensions,
+        indicators=scored_indicators(loaded),
+        centres=sort_results(centres, sort if sort in SORTS else "-index"),
+    )

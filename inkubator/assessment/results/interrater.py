@@ -30,9 +30,9 @@ import numpy as np
 
 from inkubator.assessment import reliability
 from inkubator.assessment.choices import IndicatorKind
-from inkubator.assessment.models import AssessmentRound, Indicator
-from inkubator.assessment.results.consolidation import _load, _scored
-from inkubator.core import permissions as perms
+from inkubator.assessment.models import Assessment, AssessmentRound, Indicator
+from inkubator.assessment.permissions import ASSESSMENT_VIEW
+from inkubator.assessment.results.consolidation import load_round, scored_indicators
 
 OPTION_KINDS = (IndicatorKind.SCALE, IndicatorKind.CHOICE, IndicatorKind.YES_NO)
 
@@ -74,7 +74,7 @@ def _units(data: np.ndarray) -> int:
 
 def round_reliability(*, user, round: AssessmentRound) -> RoundReliability:
     """Krippendorff's alpha of the round per indicator and pooled (levels: module docstring)."""
-    loaded = _load(user, round, perms.ASSESSMENT_VIEW)
+    loaded = load_round(Assessment.objects.visible_to(user, ASSESSMENT_VIEW), round)
     rules = {r.code: r for r in loaded.rules}
     assessors = sorted({a.assessor_id for a in loaded.assessments})
     centres = sorted({a.centre_id for a in loaded.assessments})
@@ -84,7 +84,7 @@ def round_reliability(*, user, round: AssessmentRound) -> RoundReliability:
 
     answer_tables: dict[str, np.ndarray] = {}
     score_tables: dict[str, np.ndarray] = {}
-    scored = _scored(loaded)
+    scored = scored_indicators(loaded)
     for indicator in scored:
         rule = rules[indicator.code]
         raw: dict[tuple[int, int], float | None] = {}
@@ -108,17 +108,24 @@ def round_reliability(*, user, round: AssessmentRound) -> RoundReliability:
     score_alphas = reliability.alpha_by_item(score_tables, "interval")
     items = [
         ItemReliability(
-            indicator=i, level="interval" if i.kind == IndicatorKind.NUMBER else "ordinal",
-            alpha=_finite(alphas[i.code]), score_alpha=_finite(score_alphas[i.code]), units=_units(score_tables[i.code]),
+            indicator=i,
+            level="interval" if i.kind == IndicatorKind.NUMBER else "ordinal",
+            alpha=_finite(alphas[i.code]),
+            score_alpha=_finite(score_alphas[i.code]),
+            units=_units(score_tables[i.code]),
         )
         for i in scored
     ]
     return RoundReliability(
         items=items,
-        pooled_ordinal=_finite(reliability.pooled_alpha({c: score_tables[c] for c in ordinal_codes}, "ordinal")),
+        pooled_ordinal=_finite(
+            reliability.pooled_alpha({c: score_tables[c] for c in ordinal_codes}, "ordinal")
+        ),
         pooled_interval=_finite(reliability.pooled_alpha(score_tables, "interval")),
-        centres=len(centres), centres_pairable=sum(1 for n in per_centre.values() if n >= 2),
-        assessors=len(assessors), rule=round.consolidation_rule,
+        centres=len(centres),
+        centres_pairable=sum(1 for n in per_centre.values() if n >= 2),
+        assessors=len(assessors),
+        rule=round.consolidation_rule,
     )
 
 

@@ -11,15 +11,15 @@ from django.utils.translation import gettext as _
 from inkubator.assessment import scoring
 from inkubator.assessment.choices import ReadinessClass
 from inkubator.assessment.models import Assessment, AssessmentRound, Evidence, Indicator
+from inkubator.assessment.permissions import ASSESSMENT_VIEW
 from inkubator.assessment.results.consolidation import CentreResult, RoundResults, round_results
-from inkubator.core import permissions as perms
 
 DISAGREEMENT_POINTS = 25
 TOP_N = 5
 COMPARE_MIN, COMPARE_MAX = 2, 6
 
 
-def round_provinces(*, user, round: AssessmentRound, perm: str = perms.ASSESSMENT_VIEW) -> list[tuple[str, str]]:
+def round_provinces(*, user, round: AssessmentRound, perm: str = ASSESSMENT_VIEW) -> list[tuple[str, str]]:
     """(code, name) of the provinces with an assessment of the round the user may see: the filter's choices.
 
     Any status counts, so that the long export (which has every status a reviewer may see) can be
@@ -47,7 +47,9 @@ def index_distribution(centres: Sequence[CentreResult]) -> dict:
     return {
         "bins": [f"{10 * i}–{10 * i + 10}" for i in range(10)],
         "counts": bins,
-        "classes": [{"value": v, "label": str(ReadinessClass(v).label), "count": n} for v, n in classes.items()],
+        "classes": [
+            {"value": v, "label": str(ReadinessClass(v).label), "count": n} for v, n in classes.items()
+        ],
         "label": _("Centres"),
     }
 
@@ -65,17 +67,22 @@ def parse_centre_ids(raw: Sequence[str]) -> tuple[list[int], list[str]]:
             bad.append(value[:20])
     errors = []
     if bad:
-        errors.append(_("These are not centre ids: %(values)s.") % {"values": ", ".join(repr(v) for v in bad)})
+        errors.append(
+            _("These are not centre ids: %(values)s.") % {"values": ", ".join(repr(v) for v in bad)}
+        )
     if len(ids) < COMPARE_MIN:
         errors.append(_("Choose at least %(min)d centres to compare.") % {"min": COMPARE_MIN})
     elif len(ids) > COMPARE_MAX:
         errors.append(
-            _("Choose at most %(max)d centres to compare (you chose %(n)d).") % {"max": COMPARE_MAX, "n": len(ids)}
+            _("Choose at most %(max)d centres to compare (you chose %(n)d).")
+            % {"max": COMPARE_MAX, "n": len(ids)}
         )
     return ids, errors
 
 
-def round_comparison(*, user, round: AssessmentRound, raw_ids: Sequence[str]) -> tuple[RoundResults | None, list[str]]:
+def round_comparison(
+    *, user, round: AssessmentRound, raw_ids: Sequence[str]
+) -> tuple[RoundResults | None, list[str]]:
     """Results of 2–6 centres in the order asked, or the reasons the selection cannot be compared.
 
     A centre outside the user's scope and one without a verified result get the same message, so the
@@ -121,30 +128,51 @@ def centre_report(*, user, round: AssessmentRound, centre_id: int) -> CentreRepo
     if not results.centres:
         return None
     centre = results.centres[0]
-    scored = [(i, centre.indicators[i.code]) for i in results.indicators if centre.indicators.get(i.code) is not None]
+    scored = [
+        (i, centre.indicators[i.code])
+        for i in results.indicators
+        if centre.indicators.get(i.code) is not None
+    ]
     position = {i.code: n for n, (i, _score) in enumerate(scored)}
     strengths = sorted(scored, key=lambda pair: (-pair[1], position[pair[0].code]))[:TOP_N]
     weaknesses = sorted(scored, key=lambda pair: (pair[1], position[pair[0].code]))[:TOP_N]
     dimension_rows = [
-        {"dimension": d, "score": centre.dimensions.get(d.code), "assessors": [a.dimensions.get(d.code) for a in centre.assessors]}
+        {
+            "dimension": d,
+            "score": centre.dimensions.get(d.code),
+            "assessors": [a.dimensions.get(d.code) for a in centre.assessors],
+        }
         for d in results.dimensions
     ]
     disagreements = []
     for i in results.indicators:
         spread = centre.disagreement.get(i.code)
         if spread and spread["n"] >= 2 and _points(spread["range"]) >= DISAGREEMENT_POINTS:
-            disagreements.append({
-                "indicator": i, "assessors": [a.indicators.get(i.code) for a in centre.assessors],
-                "range": _points(spread["range"]),
-                "score": centre.indicators.get(i.code),
-            })
+            disagreements.append(
+                {
+                    "indicator": i,
+                    "assessors": [a.indicators.get(i.code) for a in centre.assessors],
+                    "range": _points(spread["range"]),
+                    "score": centre.indicators.get(i.code),
+                }
+            )
     evidence = list(
-        Evidence.objects.visible_to(user, perms.ASSESSMENT_VIEW)
+        Evidence.objects.visible_to(user, ASSESSMENT_VIEW)
         .filter(assessment_id__in=[a.assessment_id for a in centre.assessors])
         .select_related("indicator", "assessment__assessor")
-        .order_by("indicator__dimension__position", "indicator__position", "assessment__assessor__username", "uploaded_at")
+        .order_by(
+            "indicator__dimension__position",
+            "indicator__position",
+            "assessment__assessor__username",
+            "uploaded_at",
+        )
     )
     return CentreReport(
-        results=results, centre=centre, strengths=strengths, weaknesses=weaknesses,
-        dimension_rows=dimension_rows, disagreements=disagreements, evidence=evidence,
+        results=results,
+        centre=centre,
+        strengths=strengths,
+        weaknesses=weaknesses,
+        dimension_rows=dimension_rows,
+        disagreements=disagreements,
+        evidence=evidence,
     )

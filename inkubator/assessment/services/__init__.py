@@ -3,7 +3,7 @@ refuses stale saves (optimistic locking on `version`) and records an audit entry
 
 Parts: `instruments` (instruments and their scoring rules), `rounds` (rounds and assignments),
 `assessments` (save, submit, return, verify, rescore), `evidence` (files attached to answers) and
-`checks` (the permission and version checks they share).
+`submissions` (one field submission from ODK/Kobo) and `checks` (the version check they share).
 """
 
 from inkubator.assessment.services.assessments import (
@@ -13,16 +13,9 @@ from inkubator.assessment.services.assessments import (
     assessment_save,
     assessment_submit,
     assessment_verify,
+    parse_number,
     submission_problems,
 )
-
-# private helpers that submission_services and submissions import from here
-from inkubator.assessment.services.assessments import _check_answer as _check_answer
-from inkubator.assessment.services.assessments import _fmt as _fmt
-from inkubator.assessment.services.assessments import _locked_assessment as _locked_assessment
-from inkubator.assessment.services.assessments import _parse_number as _parse_number
-from inkubator.assessment.services.assessments import _rescore as _rescore
-from inkubator.assessment.services.assessments import _transition as _transition
 from inkubator.assessment.services.evidence import (
     SIGNATURES,
     evidence_add,
@@ -45,11 +38,13 @@ from inkubator.assessment.services.rounds import (
     round_set_status,
     round_update,
 )
+from inkubator.assessment.services.submissions import assessment_import_submission
 
 __all__ = [
     "ROUND_FIELDS",
     "SIGNATURES",
     "STALE_ASSESSMENT",
+    "assessment_import_submission",
     "assessment_rescore",
     "assessment_return",
     "assessment_save",
@@ -63,6 +58,7 @@ __all__ = [
     "instrument_replace",
     "instrument_rules",
     "instrument_to_spec",
+    "parse_number",
     "round_assign",
     "round_assign_balanced",
     "round_create",

@@ -14,29 +14,33 @@ from django.utils.translation import gettext_noop
 from inkubator.assessment import scoring
 from inkubator.assessment.choices import AssessmentStatus, IndicatorKind
 from inkubator.assessment.models import Answer, Assessment, Indicator, Transition
-from inkubator.assessment.services.checks import _check_version
+from inkubator.assessment.permissions import ASSESSMENT_FILL, ASSESSMENT_REVIEW
+from inkubator.assessment.services.checks import check_version
 from inkubator.assessment.services.instruments import instrument_rules
 from inkubator.core import audit
-from inkubator.core import permissions as perms
 from inkubator.core.models import AuditEntry
 from inkubator.core.permissions import require
 
 
-def _locked_assessment(actor, assessment: Assessment, perm: str) -> Assessment:
+def locked_assessment(actor, assessment: Assessment, perm: str) -> Assessment:
     locked = (
-        Assessment.objects.visible_to(actor, perm).select_for_update().filter(pk=assessment.pk).select_related(
-            "round__instrument"
-        ).first()
+        Assessment.objects.visible_to(actor, perm)
+        .select_for_update()
+        .filter(pk=assessment.pk)
+        .select_related("round__instrument")
+        .first()
     )
     if locked is None:
         raise PermissionDenied(_("You do not have permission to change this assessment."))
     return locked
 
 
-STALE_ASSESSMENT = gettext_noop("Someone saved this assessment after you opened it. Reload it to see the newer answers; your changes were not saved.")
+STALE_ASSESSMENT = gettext_noop(
+    "Someone saved this assessment after you opened it. Reload it to see the newer answers; your changes were not saved."
+)
 
 
-def _parse_number(text) -> Decimal | None:
+def parse_number(text) -> Decimal | None:
     if text is None or (isinstance(text, str) and text.strip() == ""):
         return None
     if isinstance(text, Decimal | int):
@@ -55,7 +59,7 @@ def _fmt(number: Decimal) -> str:
     return format(number.normalize(), "f")
 
 
-def _check_answer(indicator: Indicator, answer: Answer) -> str | None:
+def check_answer(indicator: Indicator, answer: Answer) -> str | None:
     """A problem with one (non-empty) answer, or None."""
     if indicator.has_options:
         if answer.value and answer.value not in {o.value for o in indicator.options.all()}:
@@ -65,27 +69,34 @@ def _check_answer(indicator: Indicator, answer: Answer) -> str | None:
             return _("Enter a number of at least %(min)s.") % {"min": _fmt(indicator.min_value)}
         if indicator.max_value is not None and answer.number > indicator.max_value:
             return _("Enter a number of at most %(max)s.") % {"max": _fmt(indicator.max_value)}
-        if not any(scoring.Band(b.lower, b.upper, b.score).contains(answer.number) for b in indicator.bands.all()):
+        if not any(
+            scoring.Band(b.lower, b.upper, b.score).contains(answer.number) for b in indicator.bands.all()
+        ):
             return _("This number is outside the scoring bands of the indicator.")
     return None
 
 
 @transaction.atomic
 def assessment_save(
-    *, actor, assessment: Assessment, answers: Mapping[str, Mapping], expected_version: int | None = None,
-    location: Mapping | None = None, general_note: str | None = None,
+    *,
+    actor,
+    assessment: Assessment,
+    answers: Mapping[str, Mapping],
+    expected_version: int | None = None,
+    location: Mapping | None = None,
+    general_note: str | None = None,
 ) -> Assessment:
     """Save answers (a draft: incomplete is fine, wrong is not). `answers` maps indicator code →
     {"value", "number", "text", "note"} (keys optional). Only the assessor, while the assessment is
     assigned, a draft or returned. Refused whole, naming each indicator, if any answer is invalid.
     """
-    require(actor, perms.ASSESSMENT_FILL)
-    assessment = _locked_assessment(actor, assessment, perms.ASSESSMENT_FILL)
+    require(actor, ASSESSMENT_FILL)
+    assessment = locked_assessment(actor, assessment, ASSESSMENT_FILL)
     if assessment.assessor_id != actor.pk:
         raise PermissionDenied(_("Only the assigned assessor may fill in this assessment."))
     if not assessment.is_editable_by_assessor:
         raise ValidationError(_("This assessment has been submitted and cannot be changed now."))
-    _check_version(assessment, expected_version, _(STALE_ASSESSMENT))
+    check_version(assessment, expected_version, _(STALE_ASSESSMENT))
     indicators = {
         i.code: i for i in assessment.round.instrument.indicators.prefetch_related("options", "bands")
     }
@@ -99,32 +110,15 @@ def assessment_save(
             continue
         answer = existing.get(code) or Answer(assessment=assessment, indicator=indicator)
         before = (answer.value, answer.number, answer.text, answer.note)
-        if "value" in data:
-            answer.value = str(data["value"] or "").strip()[:40]
-        if "number" in data:
-            try:
-                answer.number = _parse_number(data["number"])
-            except ValueError:
-                errors[code] = [_("%(code)s: enter a number.") % {"code": code}]
-                continue
-        if "text" in data:
-            answer.text = str(data["text"] or "")[:5000]
-        if "note" in data:
-            answer.note = str(data["note"] or "")[:2000]
-        problem = _check_answer(indicator, answer)
-        if problem:
-            errors[code] = [f"{code}: {problem}"]
+        problems = _apply_answer(indicator, answer, data)
+        if problems:
+            errors[code] = problems
             continue
         if (answer.value, answer.number, answer.text, answer.note) != before or answer.pk is None:
             answer.returned = False  # a returned answer counts as corrected once the assessor changes it
             changed.append(answer)
     if location:
-        for name in ("latitude", "longitude", "location_accuracy"):
-            if name in location:
-                try:
-                    setattr(assessment, name, _parse_number(location[name]))
-                except ValueError:
-                    errors[name] = [_("Enter a number.")]
+        errors.update(_apply_location(assessment, location))
     if general_note is not None:
         assessment.general_note = general_note[:5000]
     if errors:
@@ -136,12 +130,43 @@ def assessment_save(
     for answer in changed:
         answer.save()
     if assessment.status == AssessmentStatus.ASSIGNED:
-        _transition(actor, assessment, AssessmentStatus.DRAFT)
+        record_transition(actor, assessment, AssessmentStatus.DRAFT)
         assessment.started_at = timezone.now()
     assessment.version += 1
     assessment.save()
-    _rescore(assessment)
+    rescore(assessment)
     return assessment
+
+
+def _apply_answer(indicator: Indicator, answer: Answer, data: Mapping) -> list[str]:
+    """Put the posted fields of one answer ({"value", "number", "text", "note"}, keys optional) on it;
+    what is wrong with it (empty when it may be saved)."""
+    code = indicator.code
+    if "value" in data:
+        answer.value = str(data["value"] or "").strip()[:40]
+    if "number" in data:
+        try:
+            answer.number = parse_number(data["number"])
+        except ValueError:
+            return [_("%(code)s: enter a number.") % {"code": code}]
+    if "text" in data:
+        answer.text = str(data["text"] or "")[:5000]
+    if "note" in data:
+        answer.note = str(data["note"] or "")[:2000]
+    problem = check_answer(indicator, answer)
+    return [f"{code}: {problem}"] if problem else []
+
+
+def _apply_location(assessment: Assessment, location: Mapping) -> dict[str, list[str]]:
+    """Put the posted coordinates on the assessment; the fields that are not numbers."""
+    errors = {}
+    for name in ("latitude", "longitude", "location_accuracy"):
+        if name in location:
+            try:
+                setattr(assessment, name, parse_number(location[name]))
+            except ValueError:
+                errors[name] = [_("Enter a number.")]
+    return errors
 
 
 def submission_problems(assessment: Assessment) -> dict[str, list[str]]:
@@ -157,23 +182,31 @@ def submission_problems(assessment: Assessment) -> dict[str, list[str]]:
         if indicator.required and (answer is None or answer.is_empty):
             mine.append(_("%(code)s: an answer is required.") % {"code": indicator.code})
         elif answer is not None and not answer.is_empty:
-            problem = _check_answer(indicator, answer)
+            problem = check_answer(indicator, answer)
             if problem:
                 mine.append(f"{indicator.code}: {problem}")
         if indicator.evidence_required and indicator.pk not in evidence:
             mine.append(_("%(code)s: attach a photo or PDF as evidence.") % {"code": indicator.code})
         if answer is not None and answer.returned:
-            mine.append(_("%(code)s: the reviewer returned this answer; change it before submitting.")
-                        % {"code": indicator.code})
+            mine.append(
+                _("%(code)s: the reviewer returned this answer; change it before submitting.")
+                % {"code": indicator.code}
+            )
         if mine:
             problems[indicator.code] = mine
     return problems
 
 
-def _transition(actor, assessment: Assessment, to_status: str, *, comment: str = "", indicators=()) -> None:
+def record_transition(
+    actor, assessment: Assessment, to_status: str, *, comment: str = "", indicators=()
+) -> None:
     Transition.objects.create(
-        assessment=assessment, from_status=assessment.status, to_status=to_status, actor=actor,
-        comment=comment, indicators=list(indicators),
+        assessment=assessment,
+        from_status=assessment.status,
+        to_status=to_status,
+        actor=actor,
+        comment=comment,
+        indicators=list(indicators),
     )
     before = {"status": assessment.status}
     assessment.status = to_status
@@ -182,40 +215,50 @@ def _transition(actor, assessment: Assessment, to_status: str, *, comment: str =
         AssessmentStatus.RETURNED: AuditEntry.Action.RETURN,
         AssessmentStatus.VERIFIED: AuditEntry.Action.VERIFY,
     }.get(to_status, AuditEntry.Action.UPDATE)
-    audit.record(actor=actor, action=action, obj=assessment, before=before, after={"status": to_status},
-                 label=f"assessment #{assessment.pk}")
+    audit.record(
+        actor=actor,
+        action=action,
+        obj=assessment,
+        before=before,
+        after={"status": to_status},
+        label=f"assessment #{assessment.pk}",
+    )
 
 
 @transaction.atomic
 def assessment_submit(*, actor, assessment: Assessment, expected_version: int | None = None) -> Assessment:
     """Submit for review: every required answer and evidence present, every answer in range."""
-    require(actor, perms.ASSESSMENT_FILL)
-    assessment = _locked_assessment(actor, assessment, perms.ASSESSMENT_FILL)
+    require(actor, ASSESSMENT_FILL)
+    assessment = locked_assessment(actor, assessment, ASSESSMENT_FILL)
     if assessment.assessor_id != actor.pk:
         raise PermissionDenied(_("Only the assigned assessor may submit this assessment."))
-    _check_version(assessment, expected_version, _(STALE_ASSESSMENT))
+    check_version(assessment, expected_version, _(STALE_ASSESSMENT))
     if assessment.status not in (AssessmentStatus.DRAFT, AssessmentStatus.RETURNED):
         raise ValidationError(_("Only a draft or returned assessment can be submitted."))
     problems = submission_problems(assessment)
     if problems:
         raise ValidationError(problems)
-    _transition(actor, assessment, AssessmentStatus.SUBMITTED)
+    record_transition(actor, assessment, AssessmentStatus.SUBMITTED)
     assessment.submitted_at = timezone.now()
     assessment.version += 1
     assessment.save()
-    _rescore(assessment)
+    rescore(assessment)
     return assessment
 
 
 @transaction.atomic
 def assessment_return(
-    *, actor, assessment: Assessment, comment: str = "", indicators: Mapping[str, str] | None = None,
+    *,
+    actor,
+    assessment: Assessment,
+    comment: str = "",
+    indicators: Mapping[str, str] | None = None,
     expected_version: int | None = None,
 ) -> Assessment:
     """Send a submitted assessment back to its assessor, whole or for single indicators (code → comment)."""
-    require(actor, perms.ASSESSMENT_REVIEW)
-    assessment = _locked_assessment(actor, assessment, perms.ASSESSMENT_REVIEW)
-    _check_version(assessment, expected_version, _(STALE_ASSESSMENT))
+    require(actor, ASSESSMENT_REVIEW)
+    assessment = locked_assessment(actor, assessment, ASSESSMENT_REVIEW)
+    check_version(assessment, expected_version, _(STALE_ASSESSMENT))
     if assessment.status != AssessmentStatus.SUBMITTED:
         raise ValidationError(_("Only a submitted assessment can be returned."))
     indicators = {k: (v or "").strip() for k, v in (indicators or {}).items()}
@@ -225,11 +268,18 @@ def assessment_return(
     known = {i.code: i for i in assessment.round.instrument.indicators.all()}
     unknown = sorted(set(indicators) - set(known))
     if unknown:
-        raise ValidationError({"indicators": [_("Unknown indicator(s): %(codes)s.") % {"codes": ", ".join(unknown)}]})
+        raise ValidationError(
+            {"indicators": [_("Unknown indicator(s): %(codes)s.") % {"codes": ", ".join(unknown)}]}
+        )
     missing_reason = sorted(code for code, text in indicators.items() if not text)
     if missing_reason:
         raise ValidationError(
-            {"indicators": [_("Say why each returned indicator must change: %(codes)s.") % {"codes": ", ".join(missing_reason)}]}
+            {
+                "indicators": [
+                    _("Say why each returned indicator must change: %(codes)s.")
+                    % {"codes": ", ".join(missing_reason)}
+                ]
+            }
         )
     for code, text in indicators.items():
         answer, _created = Answer.objects.get_or_create(assessment=assessment, indicator=known[code])
@@ -238,30 +288,34 @@ def assessment_return(
         answer.save()
     assessment.review_comment = comment[:5000]
     assessment.reviewer = actor
-    _transition(actor, assessment, AssessmentStatus.RETURNED, comment=comment, indicators=sorted(indicators))
+    record_transition(
+        actor, assessment, AssessmentStatus.RETURNED, comment=comment, indicators=sorted(indicators)
+    )
     assessment.version += 1
     assessment.save()
     return assessment
 
 
 @transaction.atomic
-def assessment_verify(*, actor, assessment: Assessment, comment: str = "", expected_version: int | None = None) -> Assessment:
-    require(actor, perms.ASSESSMENT_REVIEW)
-    assessment = _locked_assessment(actor, assessment, perms.ASSESSMENT_REVIEW)
-    _check_version(assessment, expected_version, _(STALE_ASSESSMENT))
+def assessment_verify(
+    *, actor, assessment: Assessment, comment: str = "", expected_version: int | None = None
+) -> Assessment:
+    require(actor, ASSESSMENT_REVIEW)
+    assessment = locked_assessment(actor, assessment, ASSESSMENT_REVIEW)
+    check_version(assessment, expected_version, _(STALE_ASSESSMENT))
     if assessment.status != AssessmentStatus.SUBMITTED:
         raise ValidationError(_("Only a submitted assessment can be verified."))
     assessment.answers.filter(returned=True).update(returned=False)
     assessment.reviewer = actor
     assessment.review_comment = (comment or "").strip()[:5000]
-    _transition(actor, assessment, AssessmentStatus.VERIFIED, comment=assessment.review_comment)
+    record_transition(actor, assessment, AssessmentStatus.VERIFIED, comment=assessment.review_comment)
     assessment.verified_at = timezone.now()
     assessment.version += 1
     assessment.save()
     return assessment
 
 
-def _rescore(assessment: Assessment, rules=None) -> None:
+def rescore(assessment: Assessment, rules=None) -> None:
     """Scores and class from the answers; `rules` = instrument_rules(...) when rescoring many at once."""
     rules, weights = rules or instrument_rules(assessment.round.instrument)
     answers = {a.indicator.code: a for a in assessment.answers.select_related("indicator")}
@@ -277,15 +331,18 @@ def _rescore(assessment: Assessment, rules=None) -> None:
             changed.append(answer)
     Answer.objects.bulk_update(changed, ["score"])
     assessment.composite_score = rounded.composite
-    assessment.dimension_scores = {k: (str(v) if v is not None else None) for k, v in rounded.dimensions.items()}
+    assessment.dimension_scores = {
+        k: (str(v) if v is not None else None) for k, v in rounded.dimensions.items()
+    }
     assessment.readiness_class = assessment.round.readiness_class(sheet.composite)
     Assessment.objects.filter(pk=assessment.pk).update(
-        composite_score=assessment.composite_score, dimension_scores=assessment.dimension_scores,
+        composite_score=assessment.composite_score,
+        dimension_scores=assessment.dimension_scores,
         readiness_class=assessment.readiness_class,
     )
 
 
 def assessment_rescore(assessment: Assessment, rules=None) -> Assessment:
     """Recompute an assessment's scores and class from its answers (after a threshold change, say)."""
-    _rescore(assessment, rules)
+    rescore(assessment, rules)
     return assessment

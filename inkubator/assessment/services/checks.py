@@ -5,6 +5,6 @@ from __future__ import annotations
 from inkubator.core.services import StaleEdit
 
 
-def _check_version(obj, expected_version, message):
+def check_version(obj, expected_version, message):
     if expected_version is not None and obj.version != int(expected_version):
         raise StaleEdit(message)

@@ -19,10 +19,10 @@ swap than a planned assignment, and assignments are planned on the round). The s
 
 Every problem is reported with the file's row number and the header of its column; a file with any
 problem writes nothing. A valid file is written in one transaction through
-`submission_services.assessment_import_submission`.
+`services.assessment_import_submission`.
 
 Parts: `reading` (the file into a table), `columns` (headers to form fields), `rows` (each row
-checked against the round), `report` (what the check reports) and `run` (the import and its job).
+checked against the round), and `run` (the importer on core's pipeline).
 """
 
 from inkubator.assessment.submissions.columns import (
@@ -34,24 +34,22 @@ from inkubator.assessment.submissions.columns import (
     map_columns,
 )
 from inkubator.assessment.submissions.reading import BINARY_SIGNATURES, MAX_DEPTH, Table, read_submissions
-from inkubator.assessment.submissions.report import RowError, SubmissionReport
 from inkubator.assessment.submissions.rows import Submission
-from inkubator.assessment.submissions.run import run_submission_import_job, submission_import_run
+from inkubator.assessment.submissions.run import JOB_KIND, SubmissionImporter, submission_import_run
 
 __all__ = [
     "BINARY_SIGNATURES",
     "CENTRE_COLUMNS",
     "Columns",
+    "JOB_KIND",
     "ID_COLUMNS",
     "MAX_DEPTH",
-    "RowError",
     "SYSTEM_COLUMNS",
     "Submission",
-    "SubmissionReport",
+    "SubmissionImporter",
     "Table",
     "UUID_RE",
     "map_columns",
     "read_submissions",
-    "run_submission_import_job",
     "submission_import_run",
 ]

@@ -13,9 +13,21 @@ ID_COLUMNS = ["KEY", "__id", "meta/rootUuid", "meta-rootUuid", "_uuid", "meta/in
 CENTRE_COLUMNS = ["centre", "centre_code"]
 # Columns the servers add that mean nothing here (not listed as "ignored" in the check's report).
 SYSTEM_COLUMNS = {
-    c.lower() for c in (
-        "SubmissionDate", "SubmitterID", "SubmitterName", "AttachmentsPresent", "AttachmentsExpected", "Status",
-        "ReviewState", "DeviceID", "Edits", "FormVersion", "today", "deviceid", "location-Altitude",
+    c.lower()
+    for c in (
+        "SubmissionDate",
+        "SubmitterID",
+        "SubmitterName",
+        "AttachmentsPresent",
+        "AttachmentsExpected",
+        "Status",
+        "ReviewState",
+        "DeviceID",
+        "Edits",
+        "FormVersion",
+        "today",
+        "deviceid",
+        "location-Altitude",
         "_location_altitude",
     )
 }
@@ -70,12 +82,15 @@ def map_columns(spec: dict, headers: list[str]) -> Columns:
                 target[code] = found[0]
     find(v for variants in SUBMISSION_COLUMNS(spec, suffix="_photo").values() for v in variants)
     ignored = [
-        h for h in headers
-        if h not in known and h.strip().lower() not in SYSTEM_COLUMNS and not h.startswith(("_", "meta", "formhub"))
+        h
+        for h in headers
+        if h not in known
+        and h.strip().lower() not in SYSTEM_COLUMNS
+        and not h.startswith(("_", "meta", "formhub"))
     ]
     return Columns(meta=meta, answers=answers, notes=notes, ignored=ignored)
 
 
-def _normalise_id(text: str) -> str:
+def normalise_id(text: str) -> str:
     text = text.strip()
     return f"uuid:{text}" if UUID_RE.match(text) else text

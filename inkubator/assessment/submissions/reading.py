@@ -30,17 +30,19 @@ class Table:
 
 
 def _sniff(data: bytes) -> str:
-    """"json", "csv", "xlsx" or "xls" from the content (the file name is not trusted)."""
+    """ "json", "csv", "xlsx" or "xls" from the content (the file name is not trusted)."""
     if not data.strip():
         raise SpreadsheetError(_("The file is empty."))
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head[:1] in (b"{", b"["):
         return "json"
-    if data[:4] != b"PK\x03\x04" and data[:8] != b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" and (
-        b"\x00" in data[:4096] or data.startswith(BINARY_SIGNATURES)
+    if (
+        data[:4] != b"PK\x03\x04"
+        and data[:8] != b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+        and (b"\x00" in data[:4096] or data.startswith(BINARY_SIGNATURES))
     ):
         raise SpreadsheetError(_("The file is not an export of submissions (CSV, XLSX or JSON expected)."))
-    return spreadsheets._sniff_kind(data, "")
+    return spreadsheets.sniff_kind(data, "")
 
 
 def _cell(value) -> str:
@@ -58,8 +60,8 @@ def _cell(value) -> str:
 
 def _grid_table(kind: str, data: bytes) -> Table:
     if kind == "csv":
-        text = spreadsheets._decode(data)
-        delimiter = spreadsheets._guess_delimiter(text)
+        text = spreadsheets.decode_text(data)
+        delimiter = spreadsheets.guess_delimiter(text)
         grid = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     else:
         try:
@@ -90,7 +92,11 @@ def _json_scalar(value) -> str | None:
 def _geojson_point(value) -> str | None:
     """ODK Central's OData geopoint {"type": "Point", "coordinates": [lon, lat, alt], "properties":
     {"accuracy": acc}} as the form's own "lat lon alt acc"."""
-    if not (isinstance(value, dict) and value.get("type") == "Point" and isinstance(value.get("coordinates"), list)):
+    if not (
+        isinstance(value, dict)
+        and value.get("type") == "Point"
+        and isinstance(value.get("coordinates"), list)
+    ):
         return None
     coords = [_json_scalar(c) or "" for c in value["coordinates"]]
     if len(coords) < 2:
@@ -131,17 +137,20 @@ def _json_table(data: bytes) -> Table:
     except (json.JSONDecodeError, RecursionError) as exc:
         line, column = (exc.lineno, exc.colno) if isinstance(exc, json.JSONDecodeError) else (1, 1)
         raise SpreadsheetError(
-            _("The file is not valid JSON (line %(line)s, column %(column)s).") % {"line": line, "column": column}
+            _("The file is not valid JSON (line %(line)s, column %(column)s).")
+            % {"line": line, "column": column}
         )
     if isinstance(payload, dict):
         items = payload.get("results", payload.get("value"))
     else:
         items = payload
     if not isinstance(items, list):
-        raise SpreadsheetError(_(
-            "The JSON file holds no list of submissions: expected KoboToolbox's “results”, ODK Central's "
-            "“value” or a list."
-        ))
+        raise SpreadsheetError(
+            _(
+                "The JSON file holds no list of submissions: expected KoboToolbox's “results”, ODK Central's "
+                "“value” or a list."
+            )
+        )
     columns: dict[str, None] = {}
     rows = []
     for number, item in enumerate(items, start=1):

@@ -11,14 +11,14 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
-from inkubator.assessment import submission_services
 from inkubator.assessment.models import Answer, Assessment, AssessmentRound, Evidence, ImportedSubmission
-from inkubator.assessment.services import _parse_number
-from inkubator.assessment.submissions.columns import Columns, _normalise_id
+from inkubator.assessment.permissions import ROUND_MANAGE
+from inkubator.assessment.services import parse_number
+from inkubator.assessment.services import submissions as submission_services
+from inkubator.assessment.submissions.columns import Columns, normalise_id
 from inkubator.assessment.submissions.reading import Table
-from inkubator.assessment.submissions.report import RowError, SubmissionReport
-from inkubator.core import permissions as perms
 from inkubator.core import spreadsheets
+from inkubator.core.imports import ImportReport, RowError
 
 
 @dataclass
@@ -33,7 +33,7 @@ class Submission:
     status: str
 
 
-class _RoundIndex:
+class RoundIndex:
     """Everything a row is checked against, loaded once: indicators, centres, assignments, imported ids."""
 
     def __init__(self, actor, rnd: AssessmentRound):
@@ -41,17 +41,21 @@ class _RoundIndex:
 
         self.instrument = rnd.instrument
         self.indicators = {
-            i.code: i for i in rnd.instrument.indicators.prefetch_related("options", "bands").order_by(
-                "dimension__position", "position")
+            i.code: i
+            for i in rnd.instrument.indicators.prefetch_related("options", "bands").order_by(
+                "dimension__position", "position"
+            )
         }
         self.required = [code for code, i in self.indicators.items() if i.required]
         self.centres = {c.code: c for c in rnd.centres.all()}
         self.visible = set(
-            Centre.objects.visible_to(actor, perms.ROUND_MANAGE).filter(pk__in=[c.pk for c in self.centres.values()])
+            Centre.objects.visible_to(actor, ROUND_MANAGE)
+            .filter(pk__in=[c.pk for c in self.centres.values()])
             .values_list("pk", flat=True)
         )
         self.assessments = {
-            (a.centre_id, a.assessor.username): a for a in rnd.assessments.select_related("assessor", "centre")
+            (a.centre_id, a.assessor.username): a
+            for a in rnd.assessments.select_related("assessor", "centre")
         }
         # phones capitalise typed words ("Asesor1"): a name that fits one assigned username ignoring case is it
         folded: dict[tuple[int, str], list[Assessment]] = {}
@@ -61,7 +65,9 @@ class _RoundIndex:
         self.imported = dict(
             Assessment.objects.filter(round=rnd).exclude(external_id="").values_list("external_id", "pk")
         )
-        self.imported.update(ImportedSubmission.objects.filter(round=rnd).values_list("external_id", "assessment_id"))
+        self.imported.update(
+            ImportedSubmission.objects.filter(round=rnd).values_list("external_id", "assessment_id")
+        )
         self.current: dict[int, dict[str, tuple[bool, bool]]] = {}
         for assessment_id, code, value, number, text, returned in Answer.objects.filter(
             assessment__round=rnd
@@ -85,7 +91,7 @@ def _convert(indicator, raw: str) -> dict:
     if indicator.kind == "number":
         text = raw.strip()
         try:
-            return {"number": _parse_number(text)}
+            return {"number": parse_number(text)}
         except ValueError:
             raise ValueError(_("“%(value)s” is not a number.") % {"value": text})
     return {"text": raw if raw.strip() else ""}
@@ -98,8 +104,11 @@ def _location(columns: Columns, values: dict[str, str]) -> tuple[dict | None, st
     if point.strip():
         parts, shown = point.split(), point.strip()
         if len(parts) < 2:
-            return None, header, _("“%(value)s” is not a location (latitude longitude altitude accuracy).") % {
-                "value": shown}
+            return (
+                None,
+                header,
+                _("“%(value)s” is not a location (latitude longitude altitude accuracy).") % {"value": shown},
+            )
         parts = (parts + ["", "", ""])[:4]
     else:
         lat, lat_header = columns.first(values, "location_latitude")
@@ -114,16 +123,25 @@ def _location(columns: Columns, values: dict[str, str]) -> tuple[dict | None, st
             "longitude": spreadsheets.parse_coordinate(parts[1]),
         }
         if parts[3].strip():
-            location["location_accuracy"] = Decimal(parts[3].strip().replace(",", ".")).quantize(Decimal("0.1"))
+            location["location_accuracy"] = Decimal(parts[3].strip().replace(",", ".")).quantize(
+                Decimal("0.1")
+            )
     except (ValueError, InvalidOperation):
-        return None, header, _("“%(value)s” is not a location (latitude longitude altitude accuracy).") % {
-            "value": shown}
+        return (
+            None,
+            header,
+            _("“%(value)s” is not a location (latitude longitude altitude accuracy).") % {"value": shown},
+        )
     try:
         for name in ("latitude", "longitude"):
             Assessment._meta.get_field(name).run_validators(location[name])
     except ValidationError:
-        return None, header, _("%(latitude)s, %(longitude)s is outside Indonesia.") % {
-            "latitude": location["latitude"], "longitude": location["longitude"]}
+        return (
+            None,
+            header,
+            _("%(latitude)s, %(longitude)s is outside Indonesia.")
+            % {"latitude": location["latitude"], "longitude": location["longitude"]},
+        )
     try:
         if "location_accuracy" in location:
             Assessment._meta.get_field("location_accuracy").run_validators(location["location_accuracy"])
@@ -141,127 +159,181 @@ def _timestamp(columns: Columns, values: dict[str, str], name: str, errors: list
     except ValueError:
         moment = None
     if moment is None:
-        errors.append(RowError(row, header, _("“%(value)s” is not a date and time.") % {"value": text.strip()}))
+        errors.append(
+            RowError(row, header, _("“%(value)s” is not a date and time.") % {"value": text.strip()})
+        )
         return None
     return timezone.make_aware(moment) if timezone.is_naive(moment) else moment
 
 
-def _check_rows(index: _RoundIndex, table: Table, columns: Columns, report: SubmissionReport) -> list[Submission]:
-    submissions: list[Submission] = []
-    seen_ids: dict[str, int] = {}
-    seen_pairs: dict[int, int] = {}
-    instrument = index.instrument
-    for row, values in table.rows:
-        errors: list[RowError] = []
+class _RowCheck:
+    """The checks of one row, each adding its problems to `errors` under the file's column."""
 
-        def problem(column, message, row=row, errors=errors):
-            errors.append(RowError(row, column, message))
+    def __init__(self, index: RoundIndex, columns: Columns, row: int, values: dict[str, str], seen: dict):
+        self.index, self.columns, self.row, self.values, self.seen = index, columns, row, values, seen
+        self.errors: list[RowError] = []
 
-        if values is None:
-            problem("", _("This entry is not a submission (an object was expected)."))
-            report.errors += errors
-            continue
+    def problem(self, column: str, message: str) -> None:
+        self.errors.append(RowError(self.row, column, message))
 
-        # the submission id
-        raw_id, id_header = columns.first(values, "instance_id")
-        external_id = _normalise_id(raw_id)
+    def submission_id(self) -> str:
+        raw_id, header = self.columns.first(self.values, "instance_id")
+        external_id = normalise_id(raw_id)
+        limit = Assessment._meta.get_field("external_id").max_length
         if not external_id:
-            problem(id_header, _("The submission id is missing."))
-        elif len(external_id) > Assessment._meta.get_field("external_id").max_length:
-            problem(id_header, _("The submission id is longer than %(limit)s characters.") % {
-                "limit": Assessment._meta.get_field("external_id").max_length})
-        elif external_id in seen_ids:
-            problem(id_header, _("Submission %(id)s is also on row %(row)s of this file.")
-                    % {"id": external_id, "row": seen_ids[external_id]})
-        elif external_id in index.imported:
-            problem(id_header, submission_services.already_imported_message(external_id))
+            self.problem(header, _("The submission id is missing."))
+        elif len(external_id) > limit:
+            self.problem(
+                header, _("The submission id is longer than %(limit)s characters.") % {"limit": limit}
+            )
+        elif external_id in self.seen["ids"]:
+            self.problem(
+                header,
+                _("Submission %(id)s is also on row %(row)s of this file.")
+                % {"id": external_id, "row": self.seen["ids"][external_id]},
+            )
+        elif external_id in self.index.imported:
+            self.problem(header, submission_services.already_imported_message(external_id))
         else:
-            seen_ids[external_id] = row
+            self.seen["ids"][external_id] = self.row
+        return external_id
 
-        # the instrument (hidden calculate fields of the form)
-        code, code_header = columns.first(values, "instrument_code")
+    def instrument(self) -> None:
+        """The hidden calculate fields of the form: the instrument's code and version."""
+        instrument = self.index.instrument
+        code, code_header = self.columns.first(self.values, "instrument_code")
         if code.strip() and code.strip() != instrument.code:
-            problem(code_header, _("This submission was made with instrument %(code)s; this round uses %(expected)s.")
-                    % {"code": code.strip(), "expected": instrument.code})
-        version, version_header = columns.first(values, "instrument_version")
+            self.problem(
+                code_header,
+                _("This submission was made with instrument %(code)s; this round uses %(expected)s.")
+                % {"code": code.strip(), "expected": instrument.code},
+            )
+        version, version_header = self.columns.first(self.values, "instrument_version")
         if version.strip() and version.strip() != str(instrument.version):
-            problem(version_header, _("This submission was made with version %(version)s of the instrument; this "
-                                      "round uses version %(expected)s.")
-                    % {"version": version.strip(), "expected": instrument.version})
+            self.problem(
+                version_header,
+                _(
+                    "This submission was made with version %(version)s of the instrument; "
+                    "this round uses version %(expected)s."
+                )
+                % {"version": version.strip(), "expected": instrument.version},
+            )
 
-        # centre and assessor → the assessment
-        centre_text, centre_header = columns.first(values, "centre")
-        centre_code = re.sub(r"\s+", "", centre_text)
-        centre = index.centres.get(centre_code)
-        if not centre_code:
-            problem(centre_header, _("This field is required."))
+    def centre(self):
+        text, header = self.columns.first(self.values, "centre")
+        code = re.sub(r"\s+", "", text)
+        centre = self.index.centres.get(code)
+        if not code:
+            self.problem(header, _("This field is required."))
         elif centre is None:
-            problem(centre_header, _("%(code)s is not a centre of this round.") % {"code": centre_code})
-        elif centre.pk not in index.visible:
-            problem(centre_header, _("%(code)s is outside your scope.") % {"code": centre_code})
+            self.problem(header, _("%(code)s is not a centre of this round.") % {"code": code})
+        elif centre.pk not in self.index.visible:
+            self.problem(header, _("%(code)s is outside your scope.") % {"code": code})
             centre = None
-        username, assessor_header = columns.first(values, "assessor")
+        return centre, code, header
+
+    def assessment(self) -> Assessment | None:
+        """The assessment of the row's centre and assessor (an assessor already assigned to that centre)."""
+        centre, code, centre_header = self.centre()
+        username, assessor_header = self.columns.first(self.values, "assessor")
         username = username.strip()
-        assessment = None
         if not username:
-            problem(assessor_header, _("This field is required."))
-        elif centre is not None:
-            assessment = index.assessments.get((centre.pk, username)) or index.folded.get((centre.pk, username.lower()))
-            if assessment is None:
-                problem(assessor_header, _("%(user)s is not an assessor assigned to %(code)s in this round.")
-                        % {"user": username, "code": centre_code})
-            elif assessment.pk in seen_pairs:
-                problem(centre_header, _("Row %(row)s already holds a submission for %(code)s by %(user)s; keep "
-                                         "only one of them.")
-                        % {"row": seen_pairs[assessment.pk], "code": centre_code, "user": username})
-            elif assessment.status not in submission_services.OPEN_STATUSES:
-                problem(centre_header, submission_services.already_submitted_message())
-            else:
-                seen_pairs[assessment.pk] = row
+            self.problem(assessor_header, _("This field is required."))
+            return None
+        if centre is None:
+            return None
+        assessment = self.index.assessments.get((centre.pk, username)) or self.index.folded.get(
+            (centre.pk, username.lower())
+        )
+        if assessment is None:
+            self.problem(
+                assessor_header,
+                _("%(user)s is not an assessor assigned to %(code)s in this round.")
+                % {"user": username, "code": code},
+            )
+        elif assessment.pk in self.seen["pairs"]:
+            self.problem(
+                centre_header,
+                _("Row %(row)s already holds a submission for %(code)s by %(user)s; keep only one of them.")
+                % {"row": self.seen["pairs"][assessment.pk], "code": code, "user": username},
+            )
+        elif assessment.status not in submission_services.OPEN_STATUSES:
+            self.problem(centre_header, submission_services.already_submitted_message())
+        else:
+            self.seen["pairs"][assessment.pk] = self.row
+            return assessment
+        return None
 
-        # answers and notes
+    def answers(self) -> dict[str, dict]:
         answers: dict[str, dict] = {}
-        for code, indicator in index.indicators.items():
-            header = columns.answers.get(code)
-            note_header = columns.notes.get(code)
-            if header is None and note_header is None:
-                continue
-            data: dict = {}
-            if header is not None:
-                try:
-                    data.update(_convert(indicator, values.get(header, "")))
-                except ValueError as exc:
-                    problem(header, str(exc))
-                    continue
-            if note_header is not None:
-                note = values.get(note_header, "")
-                data["note"] = note if note.strip() else ""
-            if header is not None:
-                for message in submission_services.answer_problems(indicator, {**data, "note": ""}):
-                    problem(header, message)
-            for message in submission_services.note_problems(data.get("note", "")):
-                problem(note_header, message)
-            answers[code] = data
+        for code, indicator in self.index.indicators.items():
+            data = self.answer(indicator, self.columns.answers.get(code), self.columns.notes.get(code))
+            if data is not None:
+                answers[code] = data
+        return answers
 
+    def answer(self, indicator, header: str | None, note_header: str | None) -> dict | None:
+        if header is None and note_header is None:
+            return None
+        data: dict = {}
+        if header is not None:
+            try:
+                data.update(_convert(indicator, self.values.get(header, "")))
+            except ValueError as exc:
+                self.problem(header, str(exc))
+                return None
+        if note_header is not None:
+            note = self.values.get(note_header, "")
+            data["note"] = note if note.strip() else ""
+        if header is not None:
+            for message in submission_services.answer_problems(indicator, {**data, "note": ""}):
+                self.problem(header, message)
+        for message in submission_services.note_problems(data.get("note", "")):
+            self.problem(note_header, message)
+        return data
+
+
+def check_rows(index: RoundIndex, table: Table, columns: Columns, report: ImportReport) -> list[Submission]:
+    """Every row checked against the round; the rows without a problem, as submissions to write."""
+    submissions: list[Submission] = []
+    seen: dict[str, dict] = {"ids": {}, "pairs": {}}
+    for row, values in table.rows:
+        if values is None:
+            report.errors.append(
+                RowError(row, "", _("This entry is not a submission (an object was expected)."))
+            )
+            continue
+        check = _RowCheck(index, columns, row, values, seen)
+        external_id = check.submission_id()
+        check.instrument()
+        assessment = check.assessment()
+        answers = check.answers()
         location, location_header, location_problem = _location(columns, values)
         if location_problem:
-            problem(location_header, location_problem)
-        started_at = _timestamp(columns, values, "start", errors, row)
-        ended_at = _timestamp(columns, values, "end", errors, row)
-
-        if errors:
-            report.errors += errors
+            check.problem(location_header, location_problem)
+        started_at = _timestamp(columns, values, "start", check.errors, row)
+        ended_at = _timestamp(columns, values, "end", check.errors, row)
+        if check.errors:
+            report.errors += check.errors
             continue
         status = submission_services.status_after_import(
-            assessment.status, index.required, index.current.get(assessment.pk, {}), answers,
+            assessment.status,
+            index.required,
+            index.current.get(assessment.pk, {}),
+            answers,
             evidence_ok=index.evidence_ok.get(assessment.pk, False),
         )
-        submissions.append(Submission(row, external_id, assessment, answers, location, started_at, ended_at, status))
+        submissions.append(
+            Submission(row, external_id, assessment, answers, location, started_at, ended_at, status)
+        )
     return submissions
 
 
-def _answered(answers: dict[str, dict]) -> int:
+def answered_count(answers: dict[str, dict]) -> int:
     return sum(
-        1 for data in answers.values()
-        if (data.get("value") or "") != "" or data.get("number") is not None or (data.get("text") or "").strip()
+        1
+        for data in answers.values()
+        if (data.get("value") or "") != ""
+        or data.get("number") is not None
+        or (data.get("text") or "").strip()
     )

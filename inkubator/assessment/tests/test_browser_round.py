@@ -15,14 +15,21 @@ Browser fixtures and helpers: `inkubator.core.testing.browser`.
 
 import hashlib
 import re
-from contextlib import contextmanager
 from decimal import Decimal as D
 
 import pytest
 from playwright.sync_api import expect
 from python_calamine import CalamineWorkbook
 
-from inkubator.assessment.models import Answer, Assessment, Evidence, Transition
+from inkubator.assessment.models import Assessment, Evidence, Transition
+from inkubator.assessment.tests.browser_steps import (
+    autosaved,
+    choose,
+    list_row,
+    no_problems,
+    status_of,
+    stored_answers,
+)
 from inkubator.assessment.tests.conftest import PNG
 from inkubator.core.testing.browser import PASSWORD, id_text, lang, log_in, open_menu
 
@@ -55,70 +62,6 @@ REASON = "Hitung hanya pengelola purna waktu, bukan relawan."
 # --- helpers -----------------------------------------------------------------------------------
 
 
-def no_problems(*problems):
-    """Nothing went wrong in these pages so far: no script or console error, no CSP violation, no
-    missing static file, no server error."""
-    for p in problems:
-        assert p.items == []
-
-
-def sent_fields(request):
-    """The fields of a multipart/form-data request (what the page's FormData sent)."""
-    body = request.post_data or ""
-    return dict(re.findall(r'Content-Disposition: form-data; name="([^"]+)"\r\n\r\n(.*?)\r\n--', body, re.S))
-
-
-@contextmanager
-def autosaved(page, assessment, **fields):
-    """Wait for the autosave that carries `fields` (the first one sent after the changes made in the
-    block), then for the page to take its answer in: the new version and "Saved at <time>".
-
-    Yields a dict that holds the JSON answer of that autosave afterwards."""
-    path = f"/asesmen/{assessment.pk}/simpan/"
-
-    def carries(response):
-        if not response.url.endswith(path):
-            return False
-        sent = sent_fields(response.request)
-        return all(sent.get(name) == value for name, value in fields.items())
-
-    saved = {}
-    with page.expect_response(carries) as response_info:
-        yield saved
-    response = response_info.value
-    assert response.status == 200
-    saved.update(response.json())
-    assert saved["ok"] is True
-    expect(page.locator("#id_version")).to_have_value(str(saved["version"]))
-    expect(page.locator("#save-status")).to_have_text(f"{id_text('Saved at')} {saved['saved_at']}")
-
-
-def choose(page, code, label):
-    """Tap an option of an indicator by its label, as a thumb would."""
-    option = page.locator(f"#ind-{code} label.opt").filter(has_text=re.compile(rf"^\s*{re.escape(label)}\s*$"))
-    option.tap()
-    expect(option.locator("input[type=radio]")).to_be_checked()
-
-
-def stored_answers(assessment):
-    """code → (option value, number, text, returned, return comment) of the stored answers."""
-    return {
-        a.indicator.code: (a.value, a.number, a.text, a.returned, a.return_comment)
-        for a in Answer.objects.filter(assessment=assessment).select_related("indicator")
-    }
-
-
-def status_of(assessment):
-    return Assessment.objects.values_list("status", flat=True).get(pk=assessment.pk)
-
-
-def list_row(page, centre_name):
-    return page.locator("#assessment-table tbody tr").filter(has=page.get_by_role("link", name=centre_name))
-
-
-# --- the test ----------------------------------------------------------------------------------
-
-
 def test_round_end_to_end(live_server, phone, desktop, users, registry, round_, tmp_path):
     base = live_server.url
     assessor_page, assessor_problems = phone
@@ -148,7 +91,9 @@ def test_round_end_to_end(live_server, phone, desktop, users, registry, round_, 
     # Both centres of the cluster are assigned to this assessor, neither started.
     expect(page.locator("#assessment-table tbody tr")).to_have_count(2)
     expect(list_row(page, CENTRE).locator("td").nth(4)).to_have_text(id_text("Assigned"))
-    expect(list_row(page, "BLK Komunitas Widya Dharma").locator("td").nth(4)).to_have_text(id_text("Assigned"))
+    expect(list_row(page, "BLK Komunitas Widya Dharma").locator("td").nth(4)).to_have_text(
+        id_text("Assigned")
+    )
     no_problems(assessor_problems)
 
     with page.expect_navigation():
@@ -211,13 +156,21 @@ def test_round_end_to_end(live_server, phone, desktop, users, registry, round_, 
     with page.expect_navigation():
         page.locator("#ind-A1 button[form=ev-A1]").tap()
     expect(page).to_have_url(f"{form_url}#ind-A1")
-    expect(page.locator(".alert-success")).to_have_text(id_text("%(code)s: evidence uploaded.") % {"code": "A1"})
+    expect(page.locator(".alert-success")).to_have_text(
+        id_text("%(code)s: evidence uploaded.") % {"code": "A1"}
+    )
     expect(page.locator("#ev-list-A1 a")).to_have_text(["sk-pendirian.png"])
     evidence = Evidence.objects.get()
     assert (evidence.assessment_id, evidence.indicator.code, evidence.original_name) == (
-        assessment.pk, "A1", "sk-pendirian.png"
+        assessment.pk,
+        "A1",
+        "sk-pendirian.png",
     )
-    assert (evidence.content_type, evidence.size, evidence.sha256) == ("image/png", len(PNG), hashlib.sha256(PNG).hexdigest())
+    assert (evidence.content_type, evidence.size, evidence.sha256) == (
+        "image/png",
+        len(PNG),
+        hashlib.sha256(PNG).hexdigest(),
+    )
     no_problems(assessor_problems)
 
     # --- 5. Submit: accepted, back on the list.
@@ -257,7 +210,10 @@ def test_round_end_to_end(live_server, phone, desktop, users, registry, round_, 
     assert [a for a, (*_, returned, _why) in stored_answers(assessment).items() if returned] == ["B2"]
     returned = Transition.objects.filter(assessment=assessment).latest("pk")
     assert (returned.from_status, returned.to_status, returned.actor_id, returned.indicators) == (
-        "submitted", "returned", users["researcher"].pk, ["B2"]
+        "submitted",
+        "returned",
+        users["researcher"].pk,
+        ["B2"],
     )
     no_problems(researcher_problems)
 
@@ -276,7 +232,11 @@ def test_round_end_to_end(live_server, phone, desktop, users, registry, round_, 
 
     with autosaved(page, assessment, n_B2="4") as saved:
         page.locator("#n_B2").fill("4")
-    assert (saved["status"], saved["composite"], saved["readiness_class"]) == ("returned", "71.67", id_text("Ready"))
+    assert (saved["status"], saved["composite"], saved["readiness_class"]) == (
+        "returned",
+        "71.67",
+        id_text("Ready"),
+    )
     expect(page.locator("#score-value")).to_have_text("71,67")
     expect(page.locator("#class-value")).to_have_text(id_text("Ready"))
     # Changing the answer counts as the correction; the reviewer's reason stays on record.
@@ -304,7 +264,11 @@ def test_round_end_to_end(live_server, phone, desktop, users, registry, round_, 
     expect(page.locator(".alert-success")).to_have_text(id_text("Assessment verified."))
     expect(page.locator("#status-badge")).to_have_text(id_text("Verified"))
     verified = Assessment.objects.get(pk=assessment.pk)
-    assert (verified.status, verified.composite_score, verified.readiness_class) == ("verified", D("71.67"), "ready")
+    assert (verified.status, verified.composite_score, verified.readiness_class) == (
+        "verified",
+        D("71.67"),
+        "ready",
+    )
     assert verified.dimension_scores == {"A": "83.33", "B": "54.17"}
     no_problems(researcher_problems)
 
@@ -320,7 +284,17 @@ def test_round_end_to_end(live_server, phone, desktop, users, registry, round_, 
     rows = page.locator("#results-table tbody tr")
     expect(rows).to_have_count(1)
     expect(rows.first.locator("td")).to_have_text(
-        ["2035000001", CENTRE, "Jawa Timur", "Kota Surabaya", "1", "83,33", "54,17", "71,67", id_text("Ready")]
+        [
+            "2035000001",
+            CENTRE,
+            "Jawa Timur",
+            "Kota Surabaya",
+            "1",
+            "83,33",
+            "54,17",
+            "71,67",
+            id_text("Ready"),
+        ]
     )
     expect(page.locator("#class-counts td")).to_have_text(
         [id_text("Ready"), "1", id_text("Ready with mentoring"), "0", id_text("Not ready"), "0"]
@@ -340,12 +314,35 @@ def test_round_end_to_end(live_server, phone, desktop, users, registry, round_, 
     sheet = workbook.get_sheet_by_index(0).to_python()
     assert sheet == [
         [
-            id_text("Centre code"), id_text("Centre name"), id_text("Province"), id_text("Regency/city"),
-            id_text("Verified assessors"), "A1", "A2", "B1", "B2",
-            id_text("Dimension %(code)s") % {"code": "A"}, id_text("Dimension %(code)s") % {"code": "B"},
-            id_text("Readiness index"), id_text("Readiness class"),
+            id_text("Centre code"),
+            id_text("Centre name"),
+            id_text("Province"),
+            id_text("Regency/city"),
+            id_text("Verified assessors"),
+            "A1",
+            "A2",
+            "B1",
+            "B2",
+            id_text("Dimension %(code)s") % {"code": "A"},
+            id_text("Dimension %(code)s") % {"code": "B"},
+            id_text("Readiness index"),
+            id_text("Readiness class"),
         ],
-        ["2035000001", CENTRE, "Jawa Timur", "Kota Surabaya", 1, 75, 100, 66.67, 50, 83.33, 54.17, 71.67, id_text("Ready")],
+        [
+            "2035000001",
+            CENTRE,
+            "Jawa Timur",
+            "Kota Surabaya",
+            1,
+            75,
+            100,
+            66.67,
+            50,
+            83.33,
+            54.17,
+            71.67,
+            id_text("Ready"),
+        ],
     ]
     no_problems(researcher_problems, assessor_problems)
 
@@ -380,7 +377,9 @@ def test_upload_tapped_while_an_autosave_runs_is_sent(live_server, phone, users,
     with page.expect_navigation():
         held[0].continue_()
     expect(page).to_have_url(f"{base}/asesmen/{assessment.pk}/#ind-A1")
-    expect(page.locator(".alert-success")).to_have_text(id_text("%(code)s: evidence uploaded.") % {"code": "A1"})
+    expect(page.locator(".alert-success")).to_have_text(
+        id_text("%(code)s: evidence uploaded.") % {"code": "A1"}
+    )
     expect(page.locator("#ev-list-A1 a")).to_have_text(["sk-pendirian.png"])
     assert list(Evidence.objects.values_list("assessment_id", "indicator__code")) == [(assessment.pk, "A1")]
     no_problems(problems)

@@ -16,7 +16,14 @@ from inkubator.core.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
 
-FORM = {"v_A1": "4", "v_A2": "no", "v_B1": "koperasi", "n_B2": "7", "t_B3": "Pengelola aktif.", "note_A1": "SK 2021"}
+FORM = {
+    "v_A1": "4",
+    "v_A2": "no",
+    "v_B1": "koperasi",
+    "n_B2": "7",
+    "t_B3": "Pengelola aktif.",
+    "note_A1": "SK 2021",
+}
 
 
 def _a(round_, registry, key="sby"):
@@ -37,15 +44,22 @@ def test_assessor_sees_the_form(client, users, registry, round_):
 def test_autosave_stores_exact_answers(client, users, registry, round_):
     a = _a(round_, registry)
     client.force_login(users["assessor"])
-    response = client.post(f"/asesmen/{a.pk}/simpan/", {**FORM, "version": "1", "latitude": "-7,2575", "longitude": "112.752"})
+    response = client.post(
+        f"/asesmen/{a.pk}/simpan/", {**FORM, "version": "1", "latitude": "-7,2575", "longitude": "112.752"}
+    )
     assert response.status_code == 200
     body = response.json()
     assert (body["ok"], body["version"], body["status"], body["composite"]) == (True, 2, "draft", "66.67")
     a.refresh_from_db()
-    stored = {x.indicator.code: (x.value, x.number, x.text, x.note) for x in a.answers.select_related("indicator")}
+    stored = {
+        x.indicator.code: (x.value, x.number, x.text, x.note) for x in a.answers.select_related("indicator")
+    }
     assert stored == {
-        "A1": ("4", None, "", "SK 2021"), "A2": ("no", None, "", ""), "B1": ("koperasi", None, "", ""),
-        "B2": ("", D("7.00"), "", ""), "B3": ("", None, "Pengelola aktif.", ""),
+        "A1": ("4", None, "", "SK 2021"),
+        "A2": ("no", None, "", ""),
+        "B1": ("koperasi", None, "", ""),
+        "B2": ("", D("7.00"), "", ""),
+        "B3": ("", None, "Pengelola aktif.", ""),
     }
     assert (a.latitude, a.longitude) == (D("-7.257500"), D("112.752000"))
 
@@ -104,9 +118,13 @@ def test_evidence_upload_serve_and_submit(client, users, registry, round_):
     a = _a(round_, registry)
     client.force_login(users["assessor"])
     client.post(f"/asesmen/{a.pk}/simpan/", {**FORM, "version": "1"})
-    bad = client.post(f"/asesmen/{a.pk}/bukti/", {"indicator": "A1", "file": SimpleUploadedFile("x.png", b"GIF89a....")})
+    bad = client.post(
+        f"/asesmen/{a.pk}/bukti/", {"indicator": "A1", "file": SimpleUploadedFile("x.png", b"GIF89a....")}
+    )
     assert bad.status_code == 302 and not Evidence.objects.exists()
-    ok = client.post(f"/asesmen/{a.pk}/bukti/", {"indicator": "A1", "file": SimpleUploadedFile("sk.png", PNG)})
+    ok = client.post(
+        f"/asesmen/{a.pk}/bukti/", {"indicator": "A1", "file": SimpleUploadedFile("sk.png", PNG)}
+    )
     assert ok.status_code == 302 and ok["Location"] == f"/asesmen/{a.pk}/#ind-A1"
     evidence = Evidence.objects.get()
     served = client.get(f"/asesmen/bukti/{evidence.pk}/")
@@ -126,26 +144,46 @@ def test_evidence_upload_serve_and_submit(client, users, registry, round_):
 
 def test_review_page_returns_one_indicator_then_verifies(client, users, registry, round_):
     a = _a(round_, registry)
-    services.assessment_save(actor=users["assessor"], assessment=a, answers={
-        "A1": {"value": "4"}, "A2": {"value": "no"}, "B1": {"value": "koperasi"}, "B2": {"number": "7"}})
-    services.evidence_add(actor=users["assessor"], assessment=a, indicator_code="A1",
-                          upload=SimpleUploadedFile("sk.png", PNG))
+    services.assessment_save(
+        actor=users["assessor"],
+        assessment=a,
+        answers={
+            "A1": {"value": "4"},
+            "A2": {"value": "no"},
+            "B1": {"value": "koperasi"},
+            "B2": {"number": "7"},
+        },
+    )
+    services.evidence_add(
+        actor=users["assessor"], assessment=a, indicator_code="A1", upload=SimpleUploadedFile("sk.png", PNG)
+    )
     a = services.assessment_submit(actor=users["assessor"], assessment=Assessment.objects.get(pk=a.pk))
     client.force_login(users["researcher"])
     assert client.get(f"/asesmen/{a.pk}/")["Location"] == f"/asesmen/{a.pk}/tinjau/"
-    refused = client.post(f"/asesmen/{a.pk}/tinjau/", {"action": "return", "version": a.version, "return": ["B2"]})
+    refused = client.post(
+        f"/asesmen/{a.pk}/tinjau/", {"action": "return", "version": a.version, "return": ["B2"]}
+    )
     assert refused.status_code == 422  # a returned indicator needs a reason
     before = AuditEntry.objects.count()
-    response = client.post(f"/asesmen/{a.pk}/tinjau/", {
-        "action": "return", "version": a.version, "return": ["B2"], "why_B2": "Hitung hanya yang purna waktu.",
-    })
+    response = client.post(
+        f"/asesmen/{a.pk}/tinjau/",
+        {
+            "action": "return",
+            "version": a.version,
+            "return": ["B2"],
+            "why_B2": "Hitung hanya yang purna waktu.",
+        },
+    )
     assert response.status_code == 302
     a.refresh_from_db()
     assert a.status == "returned" and AuditEntry.objects.count() == before + 1
     client.force_login(users["assessor"])
     page = client.get(f"/asesmen/{a.pk}/").content.decode()
     assert "Hitung hanya yang purna waktu." in page
-    client.post(f"/asesmen/{a.pk}/kirim/", {"v_A1": "4", "v_A2": "no", "v_B1": "koperasi", "n_B2": "2", "version": a.version})
+    client.post(
+        f"/asesmen/{a.pk}/kirim/",
+        {"v_A1": "4", "v_A2": "no", "v_B1": "koperasi", "n_B2": "2", "version": a.version},
+    )
     a.refresh_from_db()
     assert a.status == "submitted"
     client.force_login(users["researcher"])
@@ -164,11 +202,18 @@ def test_field_form_weight_under_100_kb(client, users, registry):
     """The issue's bar: the field form with its scripts and styles under 100 KB gzip (default instrument)."""
     default = Instrument.objects.get(code="kesiapan-blkk", version=1)
     rnd = services.round_create(
-        actor=users["researcher"], centres=[registry["sby"]],
-        data={"name": "Berat halaman", "instrument": default, "starts_on": datetime.date(2026, 1, 1),
-              "ends_on": datetime.date(2026, 2, 1)},
+        actor=users["researcher"],
+        centres=[registry["sby"]],
+        data={
+            "name": "Berat halaman",
+            "instrument": default,
+            "starts_on": datetime.date(2026, 1, 1),
+            "ends_on": datetime.date(2026, 2, 1),
+        },
     )
-    a = services.round_assign(actor=users["researcher"], round=rnd, centre=registry["sby"], assessor=users["assessor"])
+    a = services.round_assign(
+        actor=users["researcher"], round=rnd, centre=registry["sby"], assessor=users["assessor"]
+    )
     client.force_login(users["assessor"])
     html = client.get(f"/asesmen/{a.pk}/").content
     assets = ["vendor/bootstrap/css/bootstrap.min.css", "inkubator/field-form.css", "inkubator/field-form.js"]

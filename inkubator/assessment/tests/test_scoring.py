@@ -11,7 +11,10 @@ SCALE = IndicatorRule("A1", "A", "scale", D(2), options={str(v): D(v) for v in r
 YES_NO = IndicatorRule("A2", "A", "yes_no", D(1), options={"yes": D(1), "no": D(0)})
 CHOICE = IndicatorRule("B1", "B", "choice", D(1), options={"yayasan": D(3), "koperasi": D(2), "none": D(0)})
 NUMBER = IndicatorRule(
-    "B2", "B", "number", D(3),
+    "B2",
+    "B",
+    "number",
+    D(3),
     bands=(Band(None, D(1), D(0)), Band(D(1), D(3), D(1)), Band(D(3), D(6), D(2)), Band(D(6), None, D(4))),
 )
 TEXT = IndicatorRule("B3", "B", "text", D(0))
@@ -54,7 +57,13 @@ def test_unscorable_answers_raise():
 
 
 def test_assessment_sheet_by_hand():
-    answers = {"A1": ("4", None), "A2": ("no", None), "B1": ("koperasi", None), "B2": ("", D(7)), "B3": ("…", None)}
+    answers = {
+        "A1": ("4", None),
+        "A2": ("no", None),
+        "B1": ("koperasi", None),
+        "B2": ("", D(7)),
+        "B3": ("…", None),
+    }
     sheet = scoring.score_answers(RULES, WEIGHTS, answers)
     # A = (2·75 + 1·0) / 3 = 50;  B = (1·66.67 + 3·100) / 4 = (200/3 + 300) / 4 = 91.666…
     assert sheet.dimensions["A"] == D(50)
@@ -88,9 +97,15 @@ def test_consolidation_median_and_mean():
 
 
 def test_consolidated_sheet_from_three_assessors():
-    one = scoring.score_answers(RULES, WEIGHTS, {"A1": ("5", None), "A2": ("yes", None), "B1": ("yayasan", None), "B2": ("", D(0))})
-    two = scoring.score_answers(RULES, WEIGHTS, {"A1": ("3", None), "A2": ("yes", None), "B1": ("none", None), "B2": ("", D(4))})
-    three = scoring.score_answers(RULES, WEIGHTS, {"A1": ("1", None), "A2": ("no", None), "B1": ("yayasan", None), "B2": ("", D(9))})
+    one = scoring.score_answers(
+        RULES, WEIGHTS, {"A1": ("5", None), "A2": ("yes", None), "B1": ("yayasan", None), "B2": ("", D(0))}
+    )
+    two = scoring.score_answers(
+        RULES, WEIGHTS, {"A1": ("3", None), "A2": ("yes", None), "B1": ("none", None), "B2": ("", D(4))}
+    )
+    three = scoring.score_answers(
+        RULES, WEIGHTS, {"A1": ("1", None), "A2": ("no", None), "B1": ("yayasan", None), "B2": ("", D(9))}
+    )
     sheet = scoring.consolidate_sheets(RULES, WEIGHTS, [one, two, three])
     # medians: A1 (100, 50, 0) → 50; A2 (100, 100, 0) → 100; B1 (100, 0, 100) → 100; B2 (0, 50, 100) → 50
     assert sheet.indicators == {"A1": D(50), "A2": D(100), "B1": D(100), "B2": D(50)}

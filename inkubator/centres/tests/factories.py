@@ -1,10 +1,9 @@
-"""factory_boy factories for the registry and a helper to make users with scope grants."""
+"""factory_boy factories for the registry (users with scope grants: `access.tests.factories`)."""
 
 from decimal import Decimal
 
 import factory
 
-from inkubator.accounts.models import ScopeGrant, User
 from inkubator.centres.models import Centre, Grant, HostInstitution, Vocation
 
 
@@ -40,16 +39,3 @@ class GrantFactory(factory.django.DjangoModelFactory):
     kind = "construction"
     year = 2020
     amount = Decimal("500000000")
-
-
-def make_user(username, role, *, province=None, regency=None, cluster=None, centre=None, password="s3cret-pass-123"):
-    user = User.objects.create_user(username=username, password=password, role=role)
-    if province:
-        ScopeGrant.objects.create(user=user, kind="province", province_id=province)
-    if regency:
-        ScopeGrant.objects.create(user=user, kind="regency", regency_id=regency)
-    if cluster:
-        ScopeGrant.objects.create(user=user, kind="cluster", cluster=cluster)
-    if centre:
-        ScopeGrant.objects.create(user=user, kind="centre", centre=centre)
-    return user

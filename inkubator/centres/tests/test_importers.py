@@ -32,19 +32,63 @@ def xlsx(rows, *, title=None):
     return buffer.getvalue()
 
 
-MESSY_HEADER = ["No", "  KODE VIN ", "Nama BLK Komunitas", "Lembaga Induk", "Jenis Lembaga", "PROVINSI",
-                "Kab/Kota", "Tahun Bantuan", "Kejuruan", "Jumlah Instruktur", "Klasifikasi"]
+MESSY_HEADER = [
+    "No",
+    "  KODE VIN ",
+    "Nama BLK Komunitas",
+    "Lembaga Induk",
+    "Jenis Lembaga",
+    "PROVINSI",
+    "Kab/Kota",
+    "Tahun Bantuan",
+    "Kejuruan",
+    "Jumlah Instruktur",
+    "Klasifikasi",
+]
 
 
 def messy_rows():
     return [
         MESSY_HEADER,
-        [1, "1935000101", "BLK Komunitas Al-Ikhlas", "Pondok Pesantren Al-Ikhlas", "Ponpes", "JAWA TIMUR",
-         "KAB.  MALANG", 2019, "teknik las", 2, "BERKEMBANG"],
-        [2, "1932000102 ", "  BLK Komunitas Darul Hikmah", "Pondok Pesantren Darul Hikmah", "pondok pesantren",
-         "Jawa Barat", "kota depok", "2020", "Multimedia", "3", "tumbuh"],
-        [3, "2151000103", "BLK Komunitas Saraswati", "Pasraman Saraswati", "Pasraman", "Bali", "Kabupaten Gianyar",
-         2021.0, "Kuliner", 1, ""],
+        [
+            1,
+            "1935000101",
+            "BLK Komunitas Al-Ikhlas",
+            "Pondok Pesantren Al-Ikhlas",
+            "Ponpes",
+            "JAWA TIMUR",
+            "KAB.  MALANG",
+            2019,
+            "teknik las",
+            2,
+            "BERKEMBANG",
+        ],
+        [
+            2,
+            "1932000102 ",
+            "  BLK Komunitas Darul Hikmah",
+            "Pondok Pesantren Darul Hikmah",
+            "pondok pesantren",
+            "Jawa Barat",
+            "kota depok",
+            "2020",
+            "Multimedia",
+            "3",
+            "tumbuh",
+        ],
+        [
+            3,
+            "2151000103",
+            "BLK Komunitas Saraswati",
+            "Pasraman Saraswati",
+            "Pasraman",
+            "Bali",
+            "Kabupaten Gianyar",
+            2021.0,
+            "Kuliner",
+            1,
+            "",
+        ],
     ]
 
 
@@ -53,17 +97,25 @@ def test_messy_spreadsheet_with_title_row_imports(users):
     data = xlsx(messy_rows(), title="DAFTAR BLK KOMUNITAS TAHUN 2019-2021")
     check = import_run(actor=admin, kind="centres", data=data, filename="blk.xlsx", dry_run=True)
     assert check.errors == [] and check.file_error == ""
-    assert (check.rows, check.created, check.updated) == (3, 3, 0)
+    assert (check.rows, check.counts["created"], check.counts["updated"]) == (3, 3, 0)
     assert not Centre.objects.filter(code__in=["1935000101", "1932000102", "2151000103"]).exists()
 
     report = import_run(actor=admin, kind="centres", data=data, filename="blk.xlsx", dry_run=False)
-    assert report.committed and (report.created, report.updated) == (3, 0)
+    assert report.committed and (report.counts["created"], report.counts["updated"]) == (3, 0)
     malang = Centre.objects.get(code="1935000101")
     assert (malang.regency_id, malang.maturity_class, malang.instructors, malang.established_year) == (
-        "35.07", "berkembang", 2, 2019)
+        "35.07",
+        "berkembang",
+        2,
+        2019,
+    )
     assert malang.host.kind == "pesantren" and malang.vocation.code == "teknik-las"
     depok = Centre.objects.get(code="1932000102")
-    assert (depok.name, depok.regency_id, depok.vocation.code) == ("BLK Komunitas Darul Hikmah", "32.76", "multimedia")
+    assert (depok.name, depok.regency_id, depok.vocation.code) == (
+        "BLK Komunitas Darul Hikmah",
+        "32.76",
+        "multimedia",
+    )
     assert Centre.objects.get(code="2151000103").host.kind == "pasraman"
     assert AuditEntry.objects.filter(action="import", content_type__model="centre").count() == 3
     assert AuditEntry.objects.filter(action="import", content_type__model="hostinstitution").count() == 3
@@ -75,7 +127,7 @@ def test_reimport_upserts_on_code(users):
     rows = messy_rows()
     rows[1][2] = "BLK Komunitas Al-Ikhlas Malang"
     report = import_run(actor=admin, kind="centres", data=xlsx(rows), dry_run=False)
-    assert (report.created, report.updated, report.unchanged) == (0, 1, 2)
+    assert (report.counts["created"], report.counts["updated"], report.counts["unchanged"]) == (0, 1, 2)
     assert Centre.objects.filter(code="1935000101").count() == 1
     assert Centre.objects.get(code="1935000101").name == "BLK Komunitas Al-Ikhlas Malang"
     entry = AuditEntry.objects.filter(action="import", content_type__model="centre").first()
@@ -112,7 +164,9 @@ def test_duplicate_code_in_one_file_is_refused(users):
 
 def test_rows_outside_the_importers_scope_are_refused(users):
     """A regional officer for Jawa Timur cannot import a centre in Jawa Barat."""
-    report = import_run(actor=users["regional_officer"], kind="centres", data=xlsx(messy_rows()), dry_run=True)
+    report = import_run(
+        actor=users["regional_officer"], kind="centres", data=xlsx(messy_rows()), dry_run=True
+    )
     assert {e.row for e in report.errors} == {3, 4}
     assert Centre.objects.filter(code="1935000101").count() == 0
 
@@ -124,12 +178,15 @@ def test_researcher_may_not_import(users):
         import_run(actor=users["researcher"], kind="centres", data=xlsx(messy_rows()), dry_run=True)
 
 
-@pytest.mark.parametrize("payload,needle", [
-    (b"", "kosong"),
-    (b"   \n  ", "kosong"),
-    (b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, "bukan lembar kerja"),
-    (b"%PDF-1.7\n1 0 obj", "bukan lembar kerja"),
-])
+@pytest.mark.parametrize(
+    "payload,needle",
+    [
+        (b"", "kosong"),
+        (b"   \n  ", "kosong"),
+        (b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, "bukan lembar kerja"),
+        (b"%PDF-1.7\n1 0 obj", "bukan lembar kerja"),
+    ],
+)
 def test_files_that_are_not_spreadsheets_are_refused(users, payload, needle):
     report = import_run(actor=users["national_admin"], kind="centres", data=payload, dry_run=True)
     assert report.file_error
@@ -165,34 +222,56 @@ def test_csv_with_semicolons_and_indonesian_amounts_imports_grants(users, regist
     csv_text = (
         "KODE BLK;JENIS BANTUAN;TAHUN;NILAI BANTUAN (RP);KETERANGAN\n"
         "2035000001;Pembangunan Gedung;2020;1.234.567,50;Workshop\n"
-        "2035000001;Peralatan;2020;Rp 350.000.000;=HYPERLINK(\"x\")\n"
+        '2035000001;Peralatan;2020;Rp 350.000.000;=HYPERLINK("x")\n'
     )
-    report = import_run(actor=users["national_admin"], kind="grants", data=csv_text.encode("cp1252"), dry_run=False)
-    assert report.committed and report.created == 2
+    report = import_run(
+        actor=users["national_admin"], kind="grants", data=csv_text.encode("cp1252"), dry_run=False
+    )
+    assert report.committed and report.counts["created"] == 2
     grant = Grant.objects.get(centre=registry["sby"], kind="construction", year=2020)
     assert grant.amount == Decimal("1234567.50")
     assert Grant.objects.get(centre=registry["sby"], kind="equipment").amount == Decimal("350000000")
 
 
 def test_grant_rows_for_unknown_centre_are_named(users):
-    data = write_xlsx(["Kode BLK", "Jenis Bantuan", "Tahun", "Nilai"], [["0000000000", "Peralatan", 2020, 1000]])
+    data = write_xlsx(
+        ["Kode BLK", "Jenis Bantuan", "Tahun", "Nilai"], [["0000000000", "Peralatan", 2020, 1000]]
+    )
     report = import_run(actor=users["national_admin"], kind="grants", data=data, dry_run=True)
     assert [(e.row, e.column) for e in report.errors] == [(2, "kode")]
 
 
 def test_hosts_import(users):
-    data = xlsx([["Nama Lembaga", "Jenis", "Yayasan", "Provinsi", "Kabupaten/Kota", "Alamat"],
-                 ["Seminari Menengah St. Rafael", "Seminari", "Yayasan St. Rafael", "NTT", "KAB. SIKKA", "Maumere"]])
+    data = xlsx(
+        [
+            ["Nama Lembaga", "Jenis", "Yayasan", "Provinsi", "Kabupaten/Kota", "Alamat"],
+            [
+                "Seminari Menengah St. Rafael",
+                "Seminari",
+                "Yayasan St. Rafael",
+                "NTT",
+                "KAB. SIKKA",
+                "Maumere",
+            ],
+        ]
+    )
     report = import_run(actor=users["national_admin"], kind="hosts", data=data, dry_run=False)
-    assert report.committed and report.created == 1
+    assert report.committed and report.counts["created"] == 1
     host = HostInstitution.objects.get(name="Seminari Menengah St. Rafael")
     assert (host.kind, host.regency.name) == ("seminari", "Kabupaten Sikka")
 
 
-@pytest.mark.parametrize("text,value", [
-    ("1.234.567,00", Decimal("1234567.00")), ("Rp1.250.000", Decimal("1250000")), ("1,234,567.5", Decimal("1234567.5")),
-    ("350000000", Decimal("350000000")), ("12,5", Decimal("12.5")), (" 2019 ", Decimal("2019")),
-])
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("1.234.567,00", Decimal("1234567.00")),
+        ("Rp1.250.000", Decimal("1250000")),
+        ("1,234,567.5", Decimal("1234567.5")),
+        ("350000000", Decimal("350000000")),
+        ("12,5", Decimal("12.5")),
+        (" 2019 ", Decimal("2019")),
+    ],
+)
 def test_parse_decimal(text, value):
     assert parse_decimal(text) == value
 
@@ -203,11 +282,16 @@ def test_parse_decimal_refuses(text):
         parse_decimal(text)
 
 
-@pytest.mark.parametrize("text,key", [
-    ("KAB. BOGOR", ("kabupaten", "bogor")), ("Kota  Depok", ("kota", "depok")),
-    ("kabupaten bogor", ("kabupaten", "bogor")), ("Kota Administrasi Jakarta Pusat", ("kota", "jakarta pusat")),
-    ("Malang", ("", "malang")),
-])
+@pytest.mark.parametrize(
+    "text,key",
+    [
+        ("KAB. BOGOR", ("kabupaten", "bogor")),
+        ("Kota  Depok", ("kota", "depok")),
+        ("kabupaten bogor", ("kabupaten", "bogor")),
+        ("Kota Administrasi Jakarta Pusat", ("kota", "jakarta pusat")),
+        ("Malang", ("", "malang")),
+    ],
+)
 def test_region_key(text, key):
     assert region_key(text) == key
 
@@ -256,7 +340,7 @@ def test_templates_download_as_real_xlsx(client, users):
     assert zipfile.ZipFile(io.BytesIO(response.content)).testzip() is None
     # The template itself imports cleanly once its example host kind is known.
     report = import_run(actor=users["national_admin"], kind="centres", data=response.content, dry_run=True)
-    assert report.errors == [] and report.created == 1
+    assert report.errors == [] and report.counts["created"] == 1
 
 
 def test_row_numbers_count_empty_rows_as_the_file_shows_them(users):
@@ -268,19 +352,23 @@ def test_row_numbers_count_empty_rows_as_the_file_shows_them(users):
 
 
 def test_semicolon_csv_with_title_row_and_decimal_commas(users, registry):
-    text = ("Rekap Bantuan BLK Komunitas 2020\n"
-            "KODE BLK;JENIS BANTUAN;TAHUN;NILAI\n"
-            "2035000001;Peralatan;2020;1.000,00\n"
-            "2035000002;Peralatan;2020;2.500.000,50\n")
+    text = (
+        "Rekap Bantuan BLK Komunitas 2020\n"
+        "KODE BLK;JENIS BANTUAN;TAHUN;NILAI\n"
+        "2035000001;Peralatan;2020;1.000,00\n"
+        "2035000002;Peralatan;2020;2.500.000,50\n"
+    )
     report = import_run(actor=users["national_admin"], kind="grants", data=text.encode(), dry_run=False)
-    assert report.committed and report.created == 2
+    assert report.committed and report.counts["created"] == 2
     assert Grant.objects.get(centre=registry["mlg"]).amount == Decimal("2500000.50")
 
 
 def test_reimporting_unchanged_grants_rewrites_nothing(users, registry):
-    data = write_xlsx(["Kode BLK", "Jenis Bantuan", "Tahun", "Nilai"], [["2035000001", "Peralatan", 2020, 500000000]])
+    data = write_xlsx(
+        ["Kode BLK", "Jenis Bantuan", "Tahun", "Nilai"], [["2035000001", "Peralatan", 2020, 500000000]]
+    )
     import_run(actor=users["national_admin"], kind="grants", data=data, dry_run=False)
     entries = AuditEntry.objects.count()
     again = import_run(actor=users["national_admin"], kind="grants", data=data, dry_run=False)
-    assert (again.created, again.updated, again.unchanged) == (0, 0, 1)
+    assert (again.counts["created"], again.counts["updated"], again.counts["unchanged"]) == (0, 0, 1)
     assert AuditEntry.objects.count() == entries

@@ -6,10 +6,10 @@ import sys
 
 import pytest
 
-from inkubator.centres.demo import seed_registry
 from inkubator.centres.models import Centre, Grant
 from inkubator.core.jobs import job_execute
 from inkubator.core.models import Job
+from inkubator.programme.demo import seed_registry
 
 pytestmark = pytest.mark.django_db
 
@@ -27,9 +27,8 @@ def test_demo_data_is_deterministic_and_idempotent():
 def test_failing_job_ends_failed_with_a_message(users, monkeypatch):
     from inkubator.core import jobs
 
-    job = Job.objects.create(kind="registry_import", created_by=users["national_admin"],
-                             params={"kind": "centres", "dry_run": True})
-    monkeypatch.setitem(jobs.HANDLERS, "registry_import", "inkubator.core.tests.test_core:_boom")
+    job = Job.objects.create(kind="test_boom", created_by=users["national_admin"], params={"dry_run": True})
+    monkeypatch.setitem(jobs._HANDLERS, "test_boom", _boom)
     job = job_execute(job.pk)
     assert job.status == "failed" and job.message and job.finished_at is not None
     assert "RuntimeError" not in job.message
@@ -59,19 +58,27 @@ def test_security_headers_and_csp(client):
 def test_production_settings_refuse_to_start_without_secret_key():
     env = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL")}
     env["DJANGO_SETTINGS_MODULE"] = "inkubator.settings.production"
-    result = subprocess.run([sys.executable, "-m", "django", "check"], env=env, capture_output=True, text=True,
-                            timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "django", "check"], env=env, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode != 0 and "SECRET_KEY" in result.stderr
 
 
 def test_production_check_deploy_is_clean():
     env = dict(os.environ)
-    env.update({
-        "DJANGO_SETTINGS_MODULE": "inkubator.settings.production",
-        "SECRET_KEY": "k" * 20 + "Zq8vN3xP0rT6wY1uB4eH7jL2mC5sF9aD-_" + "x" * 20,
-        "ALLOWED_HOSTS": "inkubator.example.org",
-    })
-    result = subprocess.run([sys.executable, "-m", "django", "check", "--deploy", "--fail-level", "WARNING"],
-                            env=env, capture_output=True, text=True, timeout=120)
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "inkubator.settings.production",
+            "SECRET_KEY": "k" * 20 + "Zq8vN3xP0rT6wY1uB4eH7jL2mC5sF9aD-_" + "x" * 20,
+            "ALLOWED_HOSTS": "inkubator.example.org",
+        }
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "django", "check", "--deploy", "--fail-level", "WARNING"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout

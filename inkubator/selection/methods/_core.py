@@ -108,7 +108,9 @@ def _check_finite(array: np.ndarray, name: str) -> None:
         where = np.argwhere(bad)[0]
         kind = "a NaN" if np.isnan(array[tuple(where)]) else "an infinite"
         position = ", ".join(str(int(i)) for i in where)
-        raise MCDAError(f"{name} contains {kind} value (at index {position}); all values must be finite numbers.")
+        raise MCDAError(
+            f"{name} contains {kind} value (at index {position}); all values must be finite numbers."
+        )
 
 
 def _list(indices: Sequence[int] | np.ndarray, limit: int = 10) -> str:

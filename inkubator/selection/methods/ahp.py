@@ -172,7 +172,13 @@ def inconsistent_judgements(
     if top is not None:
         order = order[:top]
     return [
-        Judgement(i=int(i[k]), j=int(j[k]), judgement=float(a[i[k], j[k]]), implied=float(implied[k]), error=float(error[k]))
+        Judgement(
+            i=int(i[k]),
+            j=int(j[k]),
+            judgement=float(a[i[k], j[k]]),
+            implied=float(implied[k]),
+            error=float(error[k]),
+        )
         for k in order
     ]
 

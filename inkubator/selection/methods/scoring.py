@@ -21,7 +21,9 @@ SAW_NORMALIZATIONS: tuple[str, ...] = ("none", "max", "sum", "minmax", "vector")
 TOPSIS_NORMALIZATIONS: tuple[str, ...] = ("vector", "minmax")
 
 
-def normalize(matrix: ArrayLike, types: ArrayLike | None = None, *, method: SawNormalization = "max") -> FloatArray:
+def normalize(
+    matrix: ArrayLike, types: ArrayLike | None = None, *, method: SawNormalization = "max"
+) -> FloatArray:
     """Normalise each column so that more is better, as SAW uses it.
 
     ``none``    benefit ``r = x``;                    cost ``r = -x`` (values used as they are)
@@ -43,7 +45,9 @@ def normalize(matrix: ArrayLike, types: ArrayLike | None = None, *, method: SawN
     if method == "none":
         return np.where(cost, -x, x)
     if method == "vector":
-        norm = _nonzero(np.sqrt(np.sum(x * x, axis=0)), "vector", "its Euclidean norm is 0 (every value is 0)")
+        norm = _nonzero(
+            np.sqrt(np.sum(x * x, axis=0)), "vector", "its Euclidean norm is 0 (every value is 0)"
+        )
         r = x / norm
         return np.where(cost, 1.0 - r, r)
     if method == "minmax":
@@ -51,8 +55,14 @@ def normalize(matrix: ArrayLike, types: ArrayLike | None = None, *, method: SawN
         span = _nonzero(high - low, "minmax", "every alternative has the same value (max = min)")
         return np.where(cost, (high - x) / span, (x - low) / span)
     # ratio scales
-    _require(~np.any(x < 0, axis=0), method, "it has negative values; a ratio normalisation needs values >= 0")
-    _require(~(cost & np.any(x <= 0, axis=0)), method, "it is a cost criterion with a value <= 0, which cannot be inverted")
+    _require(
+        ~np.any(x < 0, axis=0), method, "it has negative values; a ratio normalisation needs values >= 0"
+    )
+    _require(
+        ~(cost & np.any(x <= 0, axis=0)),
+        method,
+        "it is a cost criterion with a value <= 0, which cannot be inverted",
+    )
     if method == "max":
         high = _nonzero(np.where(cost, 1.0, x.max(axis=0)), "max", "its maximum is 0 (every value is 0)")
         with np.errstate(divide="ignore"):
@@ -116,7 +126,9 @@ def topsis_scale(x: FloatArray, normalization: TopsisNormalization) -> FloatArra
             f"unknown TOPSIS normalization {normalization!r}; choose one of {', '.join(TOPSIS_NORMALIZATIONS)}."
         )
     if normalization == "vector":
-        norm = _nonzero(np.sqrt(np.sum(x * x, axis=0)), "vector", "its Euclidean norm is 0 (every value is 0)")
+        norm = _nonzero(
+            np.sqrt(np.sum(x * x, axis=0)), "vector", "its Euclidean norm is 0 (every value is 0)"
+        )
         return x / norm
     low, high = x.min(axis=0), x.max(axis=0)
     span = _nonzero(high - low, "minmax", "every alternative has the same value (max = min)")
@@ -167,7 +179,12 @@ def topsis(
         )
     closeness = d_minus / total
     return TOPSISResult(
-        closeness=closeness, ranking=rank(closeness), d_plus=d_plus, d_minus=d_minus, ideal=ideal, anti_ideal=anti
+        closeness=closeness,
+        ranking=rank(closeness),
+        d_plus=d_plus,
+        d_minus=d_minus,
+        ideal=ideal,
+        anti_ideal=anti,
     )
 
 

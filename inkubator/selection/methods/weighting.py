@@ -34,7 +34,9 @@ def entropy_weights(matrix: ArrayLike) -> EntropyResult:
     x = as_matrix(matrix, min_rows=2)
     negative = np.flatnonzero(np.any(x < 0, axis=0))
     if negative.size:
-        raise MCDAError(f"entropy weights need non-negative values; column(s) {_cols(negative)} have negative values.")
+        raise MCDAError(
+            f"entropy weights need non-negative values; column(s) {_cols(negative)} have negative values."
+        )
     total = x.sum(axis=0)
     zero = np.flatnonzero(total == 0)
     if zero.size:
@@ -45,7 +47,9 @@ def entropy_weights(matrix: ArrayLike) -> EntropyResult:
     entropy = -plogp.sum(axis=0) / np.log(x.shape[0])
     divergence = np.clip(1.0 - entropy, 0.0, None)  # E ≤ 1 in exact arithmetic; clip rounding noise
     if not np.any(divergence > 0):
-        raise MCDAError("entropy weights are undefined: every criterion has the same value for all alternatives.")
+        raise MCDAError(
+            "entropy weights are undefined: every criterion has the same value for all alternatives."
+        )
     return EntropyResult(weights=divergence / divergence.sum(), entropy=entropy, divergence=divergence)
 
 

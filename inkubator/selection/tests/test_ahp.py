@@ -32,7 +32,23 @@ def test_saaty_drinks_example():
 
 
 def test_random_index_is_saatys_table():
-    assert RANDOM_INDEX == (0, 0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49, 1.51, 1.48, 1.56, 1.57, 1.59)
+    assert RANDOM_INDEX == (
+        0,
+        0,
+        0.58,
+        0.90,
+        1.12,
+        1.24,
+        1.32,
+        1.41,
+        1.45,
+        1.49,
+        1.51,
+        1.48,
+        1.56,
+        1.57,
+        1.59,
+    )
 
 
 @pytest.mark.parametrize("method", ["eigenvector", "geometric_mean", "approximate"])
@@ -78,6 +94,7 @@ def test_eigenvector_weights_match_pymcdm_but_cr_uses_a_different_random_index()
     # pymcdm's AHP takes the random index of Tummala & Ling (1998) (n = 3: 0.5799, n = 7: 1.3322),
     # not Saaty's table (0.58, 1.32); the weights agree, the CR differs by the ratio of the indexes.
     from pymcdm.weights.subjective import AHP as pymcdm_ahp
+
     reference = pymcdm_ahp(matrix=np.array(DRINKS))
     ours = ahp_weights(DRINKS)
     assert ours.weights == pytest.approx(reference(), rel=1e-9)
@@ -109,7 +126,10 @@ def test_inconsistent_judgements_names_the_perturbed_pair():
 
 
 def test_inconsistent_judgements_of_a_consistent_matrix_are_all_zero():
-    assert all(j.error == pytest.approx(0, abs=1e-9) for j in inconsistent_judgements(consistent([3, 2, 1]), top=None))
+    assert all(
+        j.error == pytest.approx(0, abs=1e-9)
+        for j in inconsistent_judgements(consistent([3, 2, 1]), top=None)
+    )
 
 
 @pytest.mark.parametrize(

@@ -1,54 +1,20 @@
-"""Grand Design analytics: shipped TPT data, silhouette and typology, roadmap arithmetic, province table, pages."""
+"""Grand Design analytics: shipped TPT data, silhouette and typology, roadmap arithmetic, province table.
 
-import datetime
-import io
+The Grand Design pages are tested in test_grand_design_pages.py; `assessed` is in conftest.py.
+"""
+
 from decimal import Decimal as D
 from types import SimpleNamespace
 
 import numpy as np
-import openpyxl
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-from django.utils import translation
 
-from inkubator.assessment import services as assessment_services
-from inkubator.centres.tests.factories import CentreFactory
-from inkubator.core.models import AuditEntry
-from inkubator.selection import analytics, services, services_analytics
+from inkubator.selection import analytics, services
 from inkubator.selection.models import RoadmapScenario, UnemploymentRate
 from inkubator.selection.province_tiles import TILES
 
-pytestmark = pytest.mark.django_db
-EN = {"HTTP_ACCEPT_LANGUAGE": "en"}  # pages: English messages whatever the catalogues hold
-
-
-@pytest.fixture(autouse=True)
-def english():
-    """Messages of the pure functions and services in English (the msgids), whatever the catalogues hold."""
-    with translation.override("en"):
-        yield
-
-# The shared `finished` round (tests/conftest.py): (A, B) dimension scores by hand
-#   sby (100, 100) ready · mlg (50, 54.17) assisted · bgr (66.67, 43.75) assisted · bali (16.67, 0) not ready
-#   · aceh (83.33, 91.67) ready
-
-
-@pytest.fixture
-def assessed(users, finished):
-    """The finished round and a run selecting bgr (32) and sby (35)."""
-    admin = users["national_admin"]
-    rnd, ws = finished["round"], finished["weights"]
-    run = services.run_create(
-        actor=admin, name="Seleksi 2026", rnd=rnd, weight_set=ws,
-        constraints={"n": 2, "min_class": "assisted", "require_aid": True, "max_per_province": {"35": 1},
-                     "min_per_province": {"32": 1}},
-        draws=50, seed=11,
-    )
-    # not counted: an inactive centre in Jawa Timur
-    CentreFactory(code="2035000009", regency_id="35.78", status="inactive")
-    return {"round": rnd, "run": run}
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]  # messages: the msgids (conftest)
 
 
 # --- the shipped reference data --------------------------------------------------------------------
@@ -59,10 +25,14 @@ def test_bps_august_2023_rates_are_loaded_from_the_brief():
     # BRIEF §5.3 lists 24 of the 34 provinces BPS reported; the others are not invented
     assert rates.count() == 24
     assert {r.province_id: r.rate for r in rates.filter(province_id__in=["36", "76", "92", "35"])} == {
-        "36": D("7.52"), "76": D("2.27"), "92": D("5.38"), "35": D("4.88"),
+        "36": D("7.52"),
+        "76": D("2.27"),
+        "92": D("5.38"),
+        "35": D("4.88"),
     }
-    assert not rates.filter(province_id__in=["17", "34", "51", "52", "53", "65", "72", "74", "75", "91",
-                                             "93", "94", "95", "96"]).exists()
+    assert not rates.filter(
+        province_id__in=["17", "34", "51", "52", "53", "65", "72", "74", "75", "91", "93", "94", "95", "96"]
+    ).exists()
     banten = rates.get(province_id="36")
     assert banten.source.startswith("BPS, Sakernas Agustus 2023")
     assert "https://databoks.katadata.co.id/ketenagakerjaan/statistik/9e78cd0b0805185/" in banten.source
@@ -72,13 +42,25 @@ def test_bps_august_2023_rates_are_loaded_from_the_brief():
 
 def test_default_scenario_is_shipped_with_its_assumptions():
     base = RoadmapScenario.objects.get(name="Skenario dasar")
-    assert (base.start_year, base.years, base.incubators_first_year, base.growth_per_year) == (2025, 5, 142, 17)
-    assert (base.tenants_per_incubator_per_year, base.survival_rate, base.jobs_per_tenant) == (D("20"), D("80"), D("2"))
+    assert (base.start_year, base.years, base.incubators_first_year, base.growth_per_year) == (
+        2025,
+        5,
+        142,
+        17,
+    )
+    assert (base.tenants_per_incubator_per_year, base.survival_rate, base.jobs_per_tenant) == (
+        D("20"),
+        D("80"),
+        D("2"),
+    )
     assert base.note.startswith("ASUMSI")
     projection = analytics.roadmap(base)
     # 2025: 142 × 20 = 2,840 tenants; × 0.80 = 2,272 surviving; × 2 = 4,544 jobs. 2029: 142 + 4 × 17 = 210.
-    assert [(y["year"], y["incubators"], y["tenants"], y["surviving"], y["jobs"]) for y in projection["years"]][::4] == [
-        (2025, 142, D("2840"), D("2272"), D("4544")), (2029, 210, D("4200"), D("3360"), D("6720")),
+    assert [
+        (y["year"], y["incubators"], y["tenants"], y["surviving"], y["jobs"]) for y in projection["years"]
+    ][::4] == [
+        (2025, 142, D("2840"), D("2272"), D("4544")),
+        (2029, 210, D("4200"), D("3360"), D("6720")),
     ]
     # 142 + 159 + 176 + 193 + 210 = 880 incubator-years × 20 = 17,600 tenants → 14,080 surviving → 28,160 jobs
     assert projection["totals"] == {"tenants": D("17600"), "surviving": D("14080"), "jobs": D("28160")}
@@ -110,8 +92,15 @@ def test_silhouette_by_hand():
 
 def _rows(groups):
     return [
-        {"code": code, "name": f"BLK {code}", "province": "35", "province_name": "Jawa Timur", "composite": "50.00",
-         "class": "assisted", "dimensions": {d: f"{v:.2f}" for d, v in zip("ABC", profile, strict=True)}}
+        {
+            "code": code,
+            "name": f"BLK {code}",
+            "province": "35",
+            "province_name": "Jawa Timur",
+            "composite": "50.00",
+            "class": "assisted",
+            "dimensions": {d: f"{v:.2f}" for d, v in zip("ABC", profile, strict=True)},
+        }
         for code, profile in groups
     ]
 
@@ -122,7 +111,8 @@ def _three_clusters():
     centres = {"a": (85, 80, 20), "b": (20, 30, 90), "c": (50, 90, 50)}
     return _rows(
         (f"{name}{i}", tuple(v + rng.normal(0, 3) for v in centre))
-        for name, centre in centres.items() for i in range(6)
+        for name, centre in centres.items()
+        for i in range(6)
     )
 
 
@@ -141,7 +131,9 @@ def test_typology_finds_the_three_clusters_and_is_deterministic():
     assert by_first["a"]["label"] == "Strong on Institution, weak on Funding"
     assert by_first["b"]["label"] == "Strong on Funding, weak on Staff"
     # the same rows in another order, the same seed: the same result
-    again = analytics.typology(list(reversed(rows)), seed=2024, names={"A": "Institution", "B": "Staff", "C": "Funding"})
+    again = analytics.typology(
+        list(reversed(rows)), seed=2024, names={"A": "Institution", "B": "Staff", "C": "Funding"}
+    )
     assert again == result
     assert "highest mean silhouette" in result["criterion"]
 
@@ -161,47 +153,79 @@ def test_typology_with_too_few_centres_says_so():
     assert small["message"] == "With 3 centres (3 different profiles) k was tried up to 2."
     same = analytics.typology(_rows([("x1", (50, 50, 50)), ("x2", (50, 50, 50)), ("x3", (50, 50, 50))]))
     assert same["ok"] is False
-    assert same["message"] == "The centres' profiles are too alike to form 2 or more types (1 different profiles)."
+    assert (
+        same["message"]
+        == "The centres' profiles are too alike to form 2 or more types (1 different profiles)."
+    )
 
 
 # --- roadmap (exact arithmetic) --------------------------------------------------------------------
 
 
 def test_roadmap_by_hand():
-    scenario = SimpleNamespace(start_year=2025, years=3, incubators_first_year=10, growth_per_year=5,
-                               tenants_per_incubator_per_year=D("20"), survival_rate=D("75"), jobs_per_tenant=D("1.5"))
+    scenario = SimpleNamespace(
+        start_year=2025,
+        years=3,
+        incubators_first_year=10,
+        growth_per_year=5,
+        tenants_per_incubator_per_year=D("20"),
+        survival_rate=D("75"),
+        jobs_per_tenant=D("1.5"),
+    )
     projection = analytics.roadmap(scenario)
     # incubators 10, 15, 20 → tenants 200, 300, 400 → surviving (×0.75) 150, 225, 300 → jobs (×1.5) 225, 337.5, 450
-    assert [(y["year"], y["incubators"], y["tenants"], y["surviving"], y["jobs"]) for y in projection["years"]] == [
+    assert [
+        (y["year"], y["incubators"], y["tenants"], y["surviving"], y["jobs"]) for y in projection["years"]
+    ] == [
         (2025, 10, D("200"), D("150"), D("225")),
         (2026, 15, D("300"), D("225"), D("337.5")),
         (2027, 20, D("400"), D("300"), D("450")),
     ]
-    assert [(y["cumulative_tenants"], y["cumulative_surviving"], y["cumulative_jobs"]) for y in projection["years"]] == [
-        (D("200"), D("150"), D("225")), (D("500"), D("375"), D("562.5")), (D("900"), D("675"), D("1012.5")),
+    assert [
+        (y["cumulative_tenants"], y["cumulative_surviving"], y["cumulative_jobs"])
+        for y in projection["years"]
+    ] == [
+        (D("200"), D("150"), D("225")),
+        (D("500"), D("375"), D("562.5")),
+        (D("900"), D("675"), D("1012.5")),
     ]
     # exact, not floating point: 10 × 12.5 = 125 tenants × 0.3333 = 41.6625 surviving × 1.5 = 62.49375 jobs
-    odd = SimpleNamespace(start_year=2030, years=1, incubators_first_year=10, growth_per_year=0,
-                          tenants_per_incubator_per_year=D("12.5"), survival_rate=D("33.33"), jobs_per_tenant=D("1.5"))
+    odd = SimpleNamespace(
+        start_year=2030,
+        years=1,
+        incubators_first_year=10,
+        growth_per_year=0,
+        tenants_per_incubator_per_year=D("12.5"),
+        survival_rate=D("33.33"),
+        jobs_per_tenant=D("1.5"),
+    )
     (year,) = analytics.roadmap(odd)["years"]
     assert (year["tenants"], year["surviving"], year["jobs"]) == (D("125.0"), D("41.6625"), D("62.49375"))
 
 
 def test_scenario_validation(users):
     admin = users["national_admin"]
-    data = {"name": "Turun", "start_year": 2025, "years": 5, "incubators_first_year": 10, "growth_per_year": -3,
-            "tenants_per_incubator_per_year": D("20"), "survival_rate": D("80"), "jobs_per_tenant": D("2")}
+    data = {
+        "name": "Turun",
+        "start_year": 2025,
+        "years": 5,
+        "incubators_first_year": 10,
+        "growth_per_year": -3,
+        "tenants_per_incubator_per_year": D("20"),
+        "survival_rate": D("80"),
+        "jobs_per_tenant": D("2"),
+    }
     with pytest.raises(ValidationError) as error:
-        services_analytics.scenario_save(actor=admin, data=data)  # 10 − 4 × 3 = −2 in the last year
+        services.scenario_save(actor=admin, data=data)  # 10 − 4 × 3 = −2 in the last year
     assert error.value.message_dict["growth_per_year"] == [
         "With this decline the number of incubators would fall below zero in the last year (-2)."
     ]
     with pytest.raises(ValidationError) as error:
-        services_analytics.scenario_save(actor=admin, data={**data, "growth_per_year": 0, "survival_rate": D("101")})
+        services.scenario_save(actor=admin, data={**data, "growth_per_year": 0, "survival_rate": D("101")})
     assert list(error.value.message_dict) == ["survival_rate"]
     assert not RoadmapScenario.objects.filter(name="Turun").exists()
     with pytest.raises(PermissionDenied):
-        services_analytics.scenario_save(actor=users["researcher"], data={**data, "growth_per_year": 0})
+        services.scenario_save(actor=users["researcher"], data={**data, "growth_per_year": 0})
 
 
 # --- province table --------------------------------------------------------------------------------
@@ -214,20 +238,36 @@ def test_province_table_counts(assessed):
     assert len(table) == 38
     pick = ("centres", "assessed", "ready", "selected", "tpt", "tpt_year")
     assert {code: tuple(table[code][k] for k in pick) for code in ("11", "32", "35", "51", "36")} == {
-        "11": (1, 1, 1, 0, D("6.03"), 2023),   # aceh: ready, not selected
-        "32": (1, 1, 0, 1, D("7.44"), 2023),   # bgr: assisted, selected for the Jawa Barat minimum
-        "35": (2, 2, 1, 1, D("4.88"), 2023),   # sby ready + selected, mlg assisted; the inactive centre not counted
-        "51": (1, 1, 0, 0, None, None),        # bali: not ready; no August 2023 rate in the brief
+        "11": (1, 1, 1, 0, D("6.03"), 2023),  # aceh: ready, not selected
+        "32": (1, 1, 0, 1, D("7.44"), 2023),  # bgr: assisted, selected for the Jawa Barat minimum
+        "35": (
+            2,
+            2,
+            1,
+            1,
+            D("4.88"),
+            2023,
+        ),  # sby ready + selected, mlg assisted; the inactive centre not counted
+        "51": (1, 1, 0, 0, None, None),  # bali: not ready; no August 2023 rate in the brief
         "36": (0, 0, 0, 0, D("7.52"), 2023),
     }
-    assert analytics.province_totals(list(table.values())) == {"centres": 5, "assessed": 5, "ready": 2, "selected": 2}
+    assert analytics.province_totals(list(table.values())) == {
+        "centres": 5,
+        "assessed": 5,
+        "ready": 2,
+        "selected": 2,
+    }
     # without a round: only the registry and the rates
     bare = {r["code"]: r for r in analytics.province_table()}
     assert (bare["35"]["centres"], bare["35"]["assessed"], bare["35"]["selected"]) == (2, 0, 0)
     # a newer year is used when present, an older one on request
     UnemploymentRate.objects.create(province_id="35", year=2024, rate=D("4.19"), source="uji")
     latest = {r["code"]: r for r in analytics.province_table(rnd)}
-    assert (latest["35"]["tpt"], latest["35"]["tpt_year"], latest["36"]["tpt_year"]) == (D("4.19"), 2024, 2023)
+    assert (latest["35"]["tpt"], latest["35"]["tpt_year"], latest["36"]["tpt_year"]) == (
+        D("4.19"),
+        2024,
+        2023,
+    )
     chosen = {r["code"]: r for r in analytics.province_table(rnd, tpt_year=2023)}
     assert (chosen["35"]["tpt"], chosen["35"]["tpt_year"]) == (D("4.88"), 2023)
     # sorting: by TPT descending, provinces without a rate last
@@ -239,213 +279,26 @@ def test_province_table_counts(assessed):
 def test_province_table_typology_of_the_round(assessed):
     from inkubator.selection.selectors import consolidated_rows
 
-    result = analytics.typology(consolidated_rows(assessed["round"]), names={"A": "Institution", "B": "Resources"})
+    result = analytics.typology(
+        consolidated_rows(assessed["round"]), names={"A": "Institution", "B": "Resources"}
+    )
     # k = 2, 3, 4 tried (n − 1 = 4); the mean silhouettes 0.5091, 0.5358, 0.2687 pick k = 3 — the same
     # partitions as an exhaustive search over all partitions of the five centres (minimal inertia per k)
     assert [(s["k"], s["silhouette"], s["inertia"]) for s in result["scores"]] == [
-        (2, 0.5091, 3122.24), (3, 0.5358, 366.87), (4, 0.2687, 173.64),
+        (2, 0.5091, 3122.24),
+        (3, 0.5358, 366.87),
+        (4, 0.2687, 173.64),
     ]
     assert result["k"] == 3
     assert result["assignments"] == {
-        "2011000001": 1, "2035000001": 1, "2032000001": 2, "2035000002": 2, "2051000001": 3,
+        "2011000001": 1,
+        "2035000001": 1,
+        "2032000001": 2,
+        "2035000002": 2,
+        "2051000001": 3,
     }
     assert [(t["size"], t["centroid"], t["label"]) for t in result["types"]] == [
         (2, {"A": 91.66, "B": 95.84}, "Above average on every dimension, most on Resources"),
         (2, {"A": 58.34, "B": 48.96}, "Below average on every dimension, most on Resources"),
         (1, {"A": 16.67, "B": 0.0}, "Below average on every dimension, most on Resources"),
     ]
-
-
-# --- pages -----------------------------------------------------------------------------------------
-
-PAGES = (
-    "/seleksi/grand-design/", "/seleksi/grand-design/tipologi/", "/seleksi/grand-design/peta-jalan/",
-    "/seleksi/grand-design/tpt/",
-)
-
-
-@pytest.mark.parametrize("role,status", [
-    ("researcher", 200), ("national_viewer", 200), ("national_admin", 200),
-    ("assessor", 403), ("regional_officer", 403), ("centre_manager", 403),
-])
-def test_pages_by_role(client, users, assessed, role, status):
-    client.force_login(users[role])
-    scenario = RoadmapScenario.objects.get(name="Skenario dasar")
-    for url in (*PAGES, f"/seleksi/grand-design/peta-jalan/{scenario.pk}/"):
-        assert client.get(url).status_code == status, url
-
-
-def test_pages_need_login(client, assessed):
-    for url in PAGES:
-        response = client.get(url)
-        assert response.status_code == 302 and "/login" in response["Location"], url
-
-
-def test_overview_shows_the_round_and_run(client, users, assessed):
-    client.force_login(users["researcher"])
-    rnd, run = assessed["round"], assessed["run"]
-    response = client.get("/seleksi/grand-design/", {"round": rnd.pk, "run": run.pk, "sort": "-selected"})
-    assert response.status_code == 200
-    assert response.context["round"] == rnd and response.context["run"] == run
-    assert [r["code"] for r in response.context["table"][:2]] == ["32", "35"]
-    html = response.content.decode()
-    assert 'id="province-35"' in html and 'id="grand-design-provinces"' in html
-    assert "inkubator/grand-design.js" in html
-    chart = response.context["chart"]
-    assert chart["provinces"][0]["code"] == "32" and chart["provinces"][0]["tile"] == (5, 5)
-    assert chart["provinces"][0]["abbr"] == "JB"
-    # first visit: the latest round with verified assessments is chosen, not a newer empty one
-    empty = assessment_services.round_create(
-        actor=users["national_admin"], centres=[rnd.centres.get(code="2035000001")],
-        data={"name": "Putaran kosong", "instrument": rnd.instrument, "starts_on": datetime.date(2026, 1, 1),
-              "ends_on": datetime.date(2026, 2, 1)},
-    )
-    assert client.get("/seleksi/grand-design/").context["round"] == rnd
-    # a run of another round is refused with a message, and the table ignores it
-    response = client.get("/seleksi/grand-design/", {"round": empty.pk, "run": run.pk}, **EN)
-    assert response.context["round"] == empty and response.context["run"] is None
-    assert response.context["filter"]["form"].errors["run"] == ["This run belongs to another round."]
-    assert response.context["totals"] == {"centres": 5, "assessed": 0, "ready": 0, "selected": 0}
-    # the typology of a round without verified assessments says why there is none
-    page = client.get("/seleksi/grand-design/tipologi/", {"round": empty.pk}, **EN)
-    assert page.status_code == 200
-    assert page.context["result"]["message"] in page.content.decode()
-    assert page.context["result"]["message"].startswith("A typology needs at least 3 centres")
-
-
-def test_typology_page_states_the_criterion(client, users, assessed):
-    client.force_login(users["researcher"])
-    response = client.get("/seleksi/grand-design/tipologi/", {"round": assessed["round"].pk}, **EN)
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert "highest mean silhouette coefficient" in html
-    assert 'id="silhouette-3"' in html and 'id="type-3"' in html and 'id="type-4"' not in html
-
-
-def test_province_export(client, users, assessed):
-    client.force_login(users["researcher"])
-    response = client.get("/seleksi/grand-design/", {"round": assessed["round"].pk, "run": assessed["run"].pk,
-                                                      "format": "xlsx"}, **EN)
-    assert response.status_code == 200
-    assert response["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
-    rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0] == ("Code", "Province", "Active centres", "Assessed", "Ready", "Selected", "TPT (%)", "TPT year",
-                       "TPT source")
-    assert len(rows) == 39
-    by_code = {r[0]: r for r in rows[1:]}
-    assert by_code["35"][:8] == ("35", "Jawa Timur", 2, 2, 1, 1, 4.88, 2023)
-    assert by_code["35"][8].startswith("BPS, Sakernas Agustus 2023")
-    assert by_code["51"] == ("51", "Bali", 1, 1, 0, 0, "", "", "")  # no rate: empty cells
-
-
-def test_typology_export(client, users, assessed):
-    client.force_login(users["national_viewer"])
-    response = client.get("/seleksi/grand-design/tipologi/", {"round": assessed["round"].pk, "format": "xlsx"}, **EN)
-    assert response.status_code == 200
-    rows = list(openpyxl.load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
-    assert rows[0] == ("Code", "Name", "Province", "Type", "Type label", "Index", "Class", "A. Institution",
-                       "B. Resources")
-    assert rows[1:] == [
-        ("2011000001", "BLK Komunitas Darussalam", "Aceh", 1,
-         "Above average on every dimension, most on Resources", 86.67, "ready", 83.33, 91.67),
-        ("2032000001", "BLK Komunitas Darul Ulum", "Jawa Barat", 2,
-         "Below average on every dimension, most on Resources", 57.5, "assisted", 66.67, 43.75),
-        ("2035000001", "BLK Komunitas Nurul Huda", "Jawa Timur", 1,
-         "Above average on every dimension, most on Resources", 100, "ready", 100, 100),
-        ("2035000002", "BLK Komunitas Al-Falah", "Jawa Timur", 2,
-         "Below average on every dimension, most on Resources", 51.67, "assisted", 50, 54.17),
-        ("2051000001", "BLK Komunitas Widya Dharma", "Bali", 3,
-         "Below average on every dimension, most on Resources", 10, "not_ready", 16.67, 0),
-    ]
-
-
-def test_exports_refused_without_export_permission(client, users, assessed):
-    client.force_login(users["assessor"])
-    assert client.get("/seleksi/grand-design/", {"format": "xlsx"}).status_code == 403
-
-
-# --- editing: national admins only, audited --------------------------------------------------------
-
-
-def test_tpt_edit_is_admin_only_and_audited(client, users):
-    rate = UnemploymentRate.objects.get(province_id="35", year=2023)
-    url = f"/seleksi/grand-design/tpt/{rate.pk}/ubah/"
-    form = {"province": "35", "year": "2023", "rate": "4.90", "source": "BPS, koreksi"}
-    for role in ("researcher", "national_viewer", "assessor"):
-        client.force_login(users[role])
-        assert client.get(url).status_code == 403
-        assert client.post(url, form).status_code == 403
-        assert client.post("/seleksi/grand-design/tpt/baru/", {**form, "year": "2024"}).status_code == 403
-    rate.refresh_from_db()
-    assert rate.rate == D("4.88") and rate.source.startswith("BPS, Sakernas")
-    assert not UnemploymentRate.objects.filter(year=2024).exists()
-    assert not AuditEntry.objects.filter(content_type__model="unemploymentrate").exists()
-
-    client.force_login(users["national_admin"])
-    response = client.post(url, form)
-    assert response.status_code == 302 and response["Location"] == "/seleksi/grand-design/tpt/"
-    rate.refresh_from_db()
-    assert (rate.rate, rate.source) == (D("4.90"), "BPS, koreksi")
-    entry = AuditEntry.objects.get(content_type__model="unemploymentrate", object_id=str(rate.pk))
-    assert entry.changes["rate"] == ["4.88", "4.90"]
-    # add a year; the same province and year twice is refused
-    assert client.post("/seleksi/grand-design/tpt/baru/", {**form, "year": "2024", "rate": "4.19"}).status_code == 302
-    assert UnemploymentRate.objects.get(province_id="35", year=2024).rate == D("4.19")
-    again = client.post("/seleksi/grand-design/tpt/baru/", {**form, "year": "2024", "rate": "5"})
-    assert again.status_code == 422
-    assert UnemploymentRate.objects.filter(province_id="35", year=2024).count() == 1
-    bad = client.post(url, {**form, "rate": "120"})
-    assert bad.status_code == 422 and "rate" in bad.context["form"].errors
-
-
-def test_scenario_forms_are_admin_only_and_audited(client, users):
-    base = RoadmapScenario.objects.get(name="Skenario dasar")
-    data = {"name": "Skenario cepat", "start_year": "2025", "years": "3", "incubators_first_year": "10",
-            "growth_per_year": "5", "tenants_per_incubator_per_year": "20", "survival_rate": "75",
-            "jobs_per_tenant": "1.5", "note": "Asumsi uji."}
-    update_url = f"/seleksi/grand-design/peta-jalan/{base.pk}/ubah/"
-    for role in ("researcher", "national_viewer"):
-        client.force_login(users[role])
-        assert client.get("/seleksi/grand-design/peta-jalan/baru/").status_code == 403
-        assert client.post("/seleksi/grand-design/peta-jalan/baru/", data).status_code == 403
-        assert client.post(update_url, {**data, "name": "Skenario dasar"}).status_code == 403
-    base.refresh_from_db()
-    assert (base.incubators_first_year, base.growth_per_year, base.years) == (142, 17, 5)
-    assert RoadmapScenario.objects.count() == 1
-    assert not AuditEntry.objects.filter(content_type__model="roadmapscenario").exists()
-
-    admin = users["national_admin"]
-    client.force_login(admin)
-    response = client.post("/seleksi/grand-design/peta-jalan/baru/", data)
-    created = RoadmapScenario.objects.get(name="Skenario cepat")
-    assert response.status_code == 302 and response["Location"] == f"/seleksi/grand-design/peta-jalan/{created.pk}/"
-    assert created.created_by == admin
-    assert AuditEntry.objects.filter(content_type__model="roadmapscenario", object_id=str(created.pk),
-                                     action="create").count() == 1
-    page = client.get(f"/seleksi/grand-design/peta-jalan/{created.pk}/")
-    assert [(y["year"], y["jobs"], y["cumulative_jobs"]) for y in page.context["projection"]["years"]] == [
-        (2025, D("225"), D("225")), (2026, D("337.5"), D("562.5")), (2027, D("450"), D("1012.5")),
-    ]
-    assert 'id="year-2027"' in page.content.decode()
-    response = client.post(update_url, {**data, "name": "Skenario dasar", "growth_per_year": "20"})
-    assert response.status_code == 302
-    base.refresh_from_db()
-    assert base.growth_per_year == 20
-    entry = AuditEntry.objects.get(content_type__model="roadmapscenario", object_id=str(base.pk))
-    assert entry.changes["growth_per_year"] == [17, 20]
-    invalid = client.post("/seleksi/grand-design/peta-jalan/baru/", {**data, "years": "0"})
-    assert invalid.status_code == 422 and "years" in invalid.context["form"].errors
-
-
-def test_overview_queries_do_not_grow_with_the_registry(client, users, assessed):
-    client.force_login(users["national_viewer"])
-    params = {"round": assessed["round"].pk, "run": assessed["run"].pk}
-    with CaptureQueriesContext(connection) as before:
-        client.get("/seleksi/grand-design/", params)
-    for i in range(20):
-        CentreFactory(code=f"20330000{i:02d}", regency_id="33.01")
-    with CaptureQueriesContext(connection) as after:
-        response = client.get("/seleksi/grand-design/", params)
-    assert response.context["table"][12]["code"] == "33" and response.context["table"][12]["centres"] == 20
-    assert len(after) == len(before)

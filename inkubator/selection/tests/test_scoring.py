@@ -130,7 +130,9 @@ def test_saw_matches_pymcdm_wsm(seed, ours, theirs):
 
 
 @pytest.mark.parametrize("seed", range(5))
-@pytest.mark.parametrize("ours,theirs", [("vector", "vector_normalization"), ("minmax", "minmax_normalization")])
+@pytest.mark.parametrize(
+    "ours,theirs", [("vector", "vector_normalization"), ("minmax", "minmax_normalization")]
+)
 def test_topsis_matches_pymcdm(seed, ours, theirs):
     # pymcdm turns cost columns into 1 - r before taking the max as ideal; distances are the same.
     from pymcdm import normalizations

@@ -1,6 +1,5 @@
 """Constrained selection: exact against brute force, better than greedy, clear infeasibility errors."""
 
-import json
 from itertools import combinations
 
 import numpy as np
@@ -97,7 +96,11 @@ def greedy_with_quotas(scores, n, groups, min_per_group, max_per_group, costs, b
     chosen, spent, counts = [], 0, {}
 
     def fits(i):
-        return i not in chosen and counts.get(groups[i], 0) < max_per_group.get(groups[i], n) and spent + costs[i] <= budget
+        return (
+            i not in chosen
+            and counts.get(groups[i], 0) < max_per_group.get(groups[i], n)
+            and spent + costs[i] <= budget
+        )
 
     for group, quota in min_per_group.items():
         for i in order:
@@ -178,7 +181,9 @@ def test_ties_prefer_lower_indices():
     assert select([5, 5, 5, 5], 2, must_exclude=[0]).selected == [1, 2]
     assert select([1, 3, 3, 3, 2], 2).selected == [1, 2]
     # equal sums from different pairs: 4 + 1 = 3 + 2; the lower index sum wins
-    assert select([4, 3, 2, 1], 2, groups=["A", "A", "B", "B"], max_per_group={"A": 1}, min_per_group={"B": 1}).selected == [0, 2]
+    assert select(
+        [4, 3, 2, 1], 2, groups=["A", "A", "B", "B"], max_per_group={"A": 1}, min_per_group={"B": 1}
+    ).selected == [0, 2]
 
 
 def test_selection_is_deterministic():
@@ -236,7 +241,10 @@ def test_jointly_infeasible_constraints_are_found_by_the_solver():
     [
         ({"groups": ["A", "B"]}, "groups has 2 label(s) but there are 4"),
         ({"min_per_group": {"A": 1}}, "need groups"),
-        ({"groups": ["A", "A", "B", "B"], "max_per_group": {"Z": 1}}, "names group(s) that no alternative belongs to: Z"),
+        (
+            {"groups": ["A", "A", "B", "B"], "max_per_group": {"Z": 1}},
+            "names group(s) that no alternative belongs to: Z",
+        ),
         ({"groups": ["A", "A", "B", "B"], "min_per_group": {"A": -1}}, "whole number >= 0"),
         ({"costs": [1, -1, 1, 1], "budget": 3}, "costs must not be negative"),
         ({"budget": 3}, "a budget needs costs"),
@@ -279,7 +287,10 @@ def test_larger_problem_is_solved_exactly():
             counts_after = dict(counts)
             counts_after[groups[out]] -= 1
             counts_after[groups[into]] += 1
-            feasible = all(1 <= c <= 3 for c in counts_after.values()) and result.cost - costs[out] + costs[into] <= budget
+            feasible = (
+                all(1 <= c <= 3 for c in counts_after.values())
+                and result.cost - costs[out] + costs[into] <= budget
+            )
             assert not feasible, f"swapping {out} for {into} would improve the selection"
 
 
@@ -290,14 +301,3 @@ def test_find_binding_off_gives_the_same_selection_without_binding_names():
     quick = select(scores, 3, find_binding=False, **kwargs)
     assert (full.selected, full.binding) == ([0, 3, 4], ["min_per_group:b"])
     assert (quick.selected, quick.binding, quick.objective) == ([0, 3, 4], [], full.objective)
-
-
-def test_national_run_benchmark_quick_mode(tmp_path):
-    from inkubator.selection import bench_run
-
-    out = tmp_path / "run.json"
-    assert bench_run.main(["--quick", "--out", str(out)]) == 0
-    result = json.loads(out.read_text())
-    assert (result["centres"], result["selected"], result["same_selection"]) == (400, 50, True)
-    assert set(result) == {"centres", "eligible", "selected", "binding", "run_seconds", "floor_seconds", "ratio",
-                           "repeat", "same_selection", "output_hash"}

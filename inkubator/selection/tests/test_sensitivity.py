@@ -17,13 +17,17 @@ def draw_by_draw(matrix, weights, types, *, n, method, draws, concentration, see
     rng = np.random.default_rng(seed)
     drawn = np.zeros((draws, w.size))
     drawn[:, positive] = rng.dirichlet(concentration * w[positive] / w.sum(), size=draws) * w.sum()
-    score = {"saw": lambda v: saw(matrix, v, types).scores, "topsis": lambda v: topsis(matrix, v, types).closeness}[method]
+    score = {
+        "saw": lambda v: saw(matrix, v, types).scores,
+        "topsis": lambda v: topsis(matrix, v, types).closeness,
+    }[method]
     ranks = np.empty((draws, len(matrix)), dtype=int)
     for d in range(draws):
         ranks[d, np.argsort(-score(drawn[d]), kind="stable")] = np.arange(1, len(matrix) + 1)
     probability = (ranks <= n).mean(axis=0)
     interval = np.stack(
-        [np.quantile(ranks, 0.05, axis=0, method="lower"), np.quantile(ranks, 0.95, axis=0, method="higher")], axis=1
+        [np.quantile(ranks, 0.05, axis=0, method="lower"), np.quantile(ranks, 0.95, axis=0, method="higher")],
+        axis=1,
     )
     return probability, interval
 

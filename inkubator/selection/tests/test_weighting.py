@@ -41,6 +41,7 @@ def test_entropy_ignores_direction_and_scale():
 @pytest.mark.parametrize("seed", range(5))
 def test_entropy_matches_pymcdm_on_positive_data(seed):
     from pymcdm import weights as pymcdm_weights
+
     x = np.random.default_rng(seed).uniform(1, 50, size=(15, 6))
     assert entropy_weights(x).weights == pytest.approx(pymcdm_weights.entropy_weights(x), rel=1e-10)
 
@@ -105,11 +106,14 @@ def test_critic_matches_pymcdm(seed):
     # benefit). Reflecting a cost column (x -> max + min - x) gives the same normalised values as our
     # reversal, so both agree once cost columns are reflected for pymcdm.
     from pymcdm import weights as pymcdm_weights
+
     rng = np.random.default_rng(seed)
     x = rng.uniform(1, 50, size=(20, 5))
     types = np.array([1, -1, 1, -1, 1])
     reflected = np.where(types == -1, x.max(axis=0) + x.min(axis=0) - x, x)
-    assert critic_weights(x, types).weights == pytest.approx(pymcdm_weights.critic_weights(reflected), rel=1e-10)
+    assert critic_weights(x, types).weights == pytest.approx(
+        pymcdm_weights.critic_weights(reflected), rel=1e-10
+    )
     assert critic_weights(x).weights == pytest.approx(pymcdm_weights.critic_weights(x), rel=1e-10)
 
 
@@ -137,7 +141,10 @@ def test_critic_refuses_perfectly_correlated_criteria():
 
 @pytest.mark.parametrize(
     "matrix,published",
-    [(examples.XU_2004, examples.XU_2004_ENTROPY_WEIGHTS), (examples.ZP_2016, examples.ZP_2016_ENTROPY_WEIGHTS)],
+    [
+        (examples.XU_2004, examples.XU_2004_ENTROPY_WEIGHTS),
+        (examples.ZP_2016, examples.ZP_2016_ENTROPY_WEIGHTS),
+    ],
     ids=["xu-2004", "zavadskas-podvezko-2016"],
 )
 def test_entropy_published_examples(matrix, published):

@@ -14,5 +14,7 @@ class Command(BaseCommand):
         parser.add_argument("--host", default="127.0.0.1")
 
     def handle(self, *args, **options):
-        self.stdout.write(f"inkubator is serving on http://{options['host']}:{options['port']}/ (Ctrl+C stops it)")
+        self.stdout.write(
+            f"inkubator is serving on http://{options['host']}:{options['port']}/ (Ctrl+C stops it)"
+        )
         call_command("runserver", f"{options['host']}:{options['port']}", "--nostatic", use_reloader=False)

@@ -1,4 +1,4 @@
-"""`inkubator mcda INPUT.json`: the decision-methods command line (logic in methods/cli.py)."""
+"""`inkubator mcda INPUT.json`: the decision-methods command line (logic in methods/cli/)."""
 
 import sys
 

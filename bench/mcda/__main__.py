@@ -1,0 +1,5 @@
+import sys
+
+from bench.mcda import main
+
+sys.exit(main())

@@ -1,0 +1,5 @@
+import sys
+
+from bench.registry.parent import main
+
+sys.exit(main())

@@ -1,0 +1,1 @@
+"""Registry pages: thin views that parse input, call one selector or service, and render."""

@@ -1,0 +1,17 @@
+"""The home page: what the signed-in user's role may do, across the programme's phases."""
+
+from django.shortcuts import render
+
+from inkubator.access.selectors import grants_of
+from inkubator.centres.permissions import REGISTRY_VIEW
+from inkubator.centres.selectors import centre_summary
+from inkubator.core.permissions import role_has_permission
+
+
+def home(request):
+    context = {}
+    if request.user.is_authenticated:
+        context["grants"] = list(grants_of(request.user))
+        if role_has_permission(request.user, REGISTRY_VIEW):
+            context["summary"] = centre_summary(user=request.user)
+    return render(request, "programme/home.html", context)
