@@ -47,10 +47,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Indonesian unless the account or a cookie says otherwise; never the browser's Accept-Language.
+    "inkubator.accounts.middleware.LanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -115,7 +116,10 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Jakarta"
 USE_I18N = True
 USE_TZ = True
-USE_THOUSAND_SEPARATOR = True
+# Off: with it on, every integer in a template is grouped, and years read "2.021". Counts that need grouping
+# say so (`angka`, `intcomma`); decimals still follow the language (0,15 / 0.15).
+USE_THOUSAND_SEPARATOR = False
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60  # an anonymous visitor's choice lasts a year
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
