@@ -7,16 +7,24 @@ from django.utils.translation import gettext_lazy as _
 from inkubator.centres.choices import CentreStatus, GrantKind, HostKind, MaturityClass
 from inkubator.centres.models import Centre, Grant, HostInstitution, Vocation
 from inkubator.core.filters import FilterSet, OrderingFilter
+from inkubator.core.widgets import FastSelect
 from inkubator.regions.models import Province, Regency
 
 
 class CentreFilterSet(FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_search")
     province = django_filters.ModelChoiceFilter(
-        label=_("Province"), queryset=Province.objects.all(), field_name="regency__province"
+        label=_("Province"),
+        queryset=Province.objects.all(),
+        field_name="regency__province",
+        widget=FastSelect(label_field="name"),
     )
-    regency = django_filters.ModelChoiceFilter(label=_("Regency/city"), queryset=Regency.objects.all())
-    vocation = django_filters.ModelChoiceFilter(label=_("Vocation"), queryset=Vocation.objects.all())
+    regency = django_filters.ModelChoiceFilter(
+        label=_("Regency/city"), queryset=Regency.objects.all(), widget=FastSelect(label_field="name")
+    )
+    vocation = django_filters.ModelChoiceFilter(
+        label=_("Vocation"), queryset=Vocation.objects.all(), widget=FastSelect(label_field="name")
+    )
     maturity_class = django_filters.ChoiceFilter(label=_("Maturity class"), choices=MaturityClass.choices)
     host_kind = django_filters.ChoiceFilter(
         label=_("Host kind"), choices=HostKind.choices, field_name="host__kind"

@@ -3,7 +3,7 @@
 npm packages ship whole distributions (ECharts alone: 40 MB of builds, source maps and ES modules) of
 which a page loads one or two files. `ListedFilesFinder` offers exactly the files named in the setting
 `INKUBATOR_STATIC_FILES` — ``{prefix: (directory, [relative paths])}`` — so `collectstatic` copies,
-hashes and compresses those and nothing else; `StaticFilesConfig` adds the project's ignore patterns for
+hashes and compresses those and nothing else; `AppDirectoriesFinder` adds the project's ignore patterns for
 the files Django's own apps ship that no page loads. A missing listed file is an error at `check` time
 (a package upgrade that moved it fails loudly instead of giving a page a 404).
 """
@@ -13,18 +13,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from django.conf import settings
-from django.contrib.staticfiles.apps import StaticFilesConfig as DjangoStaticFilesConfig
+from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.finders import BaseFinder
 from django.core.checks import Error
 from django.core.files.storage import FileSystemStorage
 
 
-class StaticFilesConfig(DjangoStaticFilesConfig):
-    """`django.contrib.staticfiles` with the project's ignore patterns (`INKUBATOR_STATIC_IGNORE`)."""
+class AppDirectoriesFinder(finders.AppDirectoriesFinder):
+    """Django's app finder, leaving out what no page loads (`INKUBATOR_STATIC_IGNORE`, e.g. admin's xregexp).
 
-    @property
-    def ignore_patterns(self):
-        return [*DjangoStaticFilesConfig.ignore_patterns, *getattr(settings, "INKUBATOR_STATIC_IGNORE", [])]
+    (A finder rather than a custom staticfiles AppConfig: tools look for "django.contrib.staticfiles" in
+    INSTALLED_APPS, e.g. the live server of the browser tests serves static files only then.)
+    """
+
+    def list(self, ignore_patterns):
+        return super().list([*(ignore_patterns or []), *getattr(settings, "INKUBATOR_STATIC_IGNORE", [])])
 
 
 class _ListedStorage(FileSystemStorage):

@@ -24,7 +24,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
-    "inkubator.core.staticfiles.StaticFilesConfig",  # django.contrib.staticfiles + our ignore patterns
+    "django.contrib.staticfiles",
     "django.contrib.humanize",
     "ninja",
     "django_filters",
@@ -147,7 +147,7 @@ INKUBATOR_STATIC_IGNORE = [
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
     "inkubator.core.staticfiles.ListedFilesFinder",
-    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "inkubator.core.staticfiles.AppDirectoriesFinder",
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
