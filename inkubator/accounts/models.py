@@ -23,6 +23,11 @@ class User(AbstractUser):
         on_delete=models.SET_NULL,
         related_name="members",
     )
+    # The interface language the person chose (empty: not chosen yet, Indonesian). Read by
+    # accounts.middleware.LanguageMiddleware before any cookie; the browser's Accept-Language is ignored.
+    language = models.CharField(
+        _("interface language"), max_length=8, choices=settings.LANGUAGES, blank=True, default=""
+    )
 
     class Meta:
         verbose_name = _("user")

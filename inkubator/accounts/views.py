@@ -1,5 +1,6 @@
 """Login, password, accepting an invitation and personal API tokens (user administration: `access`)."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -7,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
+from django.views import i18n
 from django.views.decorators.http import require_POST
 
 from inkubator.accounts import selectors, services
@@ -61,3 +63,18 @@ def token_revoke(request, pk):
     services.token_revoke(user=request.user, token_id=pk)
     messages.success(request, _("Token revoked."))
     return redirect("accounts:token_list")
+
+
+@require_POST
+def set_language(request):
+    """Django's language switch (cookie, safe `next`), and for a signed-in person also their account.
+
+    Only the interface's own languages count (Django would take any it has a catalogue for).
+    """
+    language = request.POST.get("language", "")
+    if language not in dict(settings.LANGUAGES):
+        request.POST = request.POST.copy()
+        request.POST.pop("language", None)  # Django's view then only redirects
+    elif request.user.is_authenticated:
+        services.user_set_language(user=request.user, language=language)
+    return i18n.set_language(request)

@@ -6,23 +6,32 @@ from django.utils.translation import gettext_lazy as _
 
 from inkubator.centres.choices import CentreStatus, GrantKind, HostKind, MaturityClass
 from inkubator.centres.models import Centre, Grant, HostInstitution, Vocation
+from inkubator.core.filters import FilterSet, OrderingFilter
+from inkubator.core.widgets import FastSelect
 from inkubator.regions.models import Province, Regency
 
 
-class CentreFilterSet(django_filters.FilterSet):
+class CentreFilterSet(FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_search")
     province = django_filters.ModelChoiceFilter(
-        label=_("Province"), queryset=Province.objects.all(), field_name="regency__province"
+        label=_("Province"),
+        queryset=Province.objects.all(),
+        field_name="regency__province",
+        widget=FastSelect(label_field="name"),
     )
-    regency = django_filters.ModelChoiceFilter(label=_("Regency/city"), queryset=Regency.objects.all())
-    vocation = django_filters.ModelChoiceFilter(label=_("Vocation"), queryset=Vocation.objects.all())
+    regency = django_filters.ModelChoiceFilter(
+        label=_("Regency/city"), queryset=Regency.objects.all(), widget=FastSelect(label_field="name")
+    )
+    vocation = django_filters.ModelChoiceFilter(
+        label=_("Vocation"), queryset=Vocation.objects.all(), widget=FastSelect(label_field="name")
+    )
     maturity_class = django_filters.ChoiceFilter(label=_("Maturity class"), choices=MaturityClass.choices)
     host_kind = django_filters.ChoiceFilter(
         label=_("Host kind"), choices=HostKind.choices, field_name="host__kind"
     )
     grant_year = django_filters.NumberFilter(label=_("Grant year"), method="filter_grant_year")
     status = django_filters.ChoiceFilter(label=_("Status"), choices=CentreStatus.choices)
-    sort = django_filters.OrderingFilter(
+    sort = OrderingFilter(
         label=_("Sort"),
         fields=(
             ("name", "name"),
@@ -69,13 +78,13 @@ class CentreFilterSet(django_filters.FilterSet):
         return queryset.filter(Exists(Grant.objects.filter(centre=OuterRef("pk"), year=value)))
 
 
-class HostFilterSet(django_filters.FilterSet):
+class HostFilterSet(FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_search")
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=HostKind.choices)
     province = django_filters.ModelChoiceFilter(
         label=_("Province"), queryset=Province.objects.all(), field_name="regency__province"
     )
-    sort = django_filters.OrderingFilter(
+    sort = OrderingFilter(
         label=_("Sort"),
         fields=(("name", "name"), ("regency__name", "regency")),
         field_labels={"name": _("Name"), "regency": _("Regency/city")},
@@ -92,14 +101,14 @@ class HostFilterSet(django_filters.FilterSet):
         )
 
 
-class GrantFilterSet(django_filters.FilterSet):
+class GrantFilterSet(FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_search")
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=GrantKind.choices)
     year = django_filters.NumberFilter(label=_("Year"))
     province = django_filters.ModelChoiceFilter(
         label=_("Province"), queryset=Province.objects.all(), field_name="centre__regency__province"
     )
-    sort = django_filters.OrderingFilter(
+    sort = OrderingFilter(
         label=_("Sort"),
         fields=(("year", "year"), ("amount", "amount"), ("centre__name", "centre")),
         field_labels={"year": _("Year"), "amount": _("Amount"), "centre": _("Centre")},

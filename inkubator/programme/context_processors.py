@@ -1,4 +1,4 @@
-"""Navigation for the base template: which menu entries the user's role offers."""
+"""For the base template: the menu by programme phase (`navigation.menu`) and what the user's role may do."""
 
 from inkubator.accounts.permissions import USERS_MANAGE
 from inkubator.assessment.permissions import ASSESSMENT_VIEW
@@ -13,6 +13,7 @@ from inkubator.centres.permissions import (
 )
 from inkubator.centres.scoping import can_place_anywhere
 from inkubator.core.permissions import role_has_permission
+from inkubator.programme.navigation import menu
 from inkubator.selection.permissions import SELECTION_VIEW
 
 
@@ -35,4 +36,4 @@ def navigation(request):
         if user is not None
         else {}
     )
-    return {"can": can}
+    return {"can": can, "nav": menu(user, request.path) if user is not None else []}

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import environ
 from django.utils.translation import gettext_lazy as _
+from whitenoise.compress import Compressor
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PACKAGE_DIR = BASE_DIR / "inkubator"
@@ -46,10 +47,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Indonesian unless the account or a cookie says otherwise; never the browser's Accept-Language.
+    "inkubator.accounts.middleware.LanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -114,20 +116,47 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Jakarta"
 USE_I18N = True
 USE_TZ = True
-USE_THOUSAND_SEPARATOR = True
+# Off: with it on, every integer in a template is grouped, and years read "2.021". Counts that need grouping
+# say so (`angka`, `intcomma`); decimals still follow the language (0,15 / 0.15).
+USE_THOUSAND_SEPARATOR = False
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60  # an anonymous visitor's choice lasts a year
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
-STATICFILES_DIRS = [
-    PACKAGE_DIR / "static",
-    ("vendor/bootstrap", BASE_DIR / "node_modules" / "bootstrap" / "dist"),
-    ("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
-    ("vendor/echarts", BASE_DIR / "node_modules" / "echarts" / "dist"),
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
+# Only what pages load is collected, hashed and compressed (core.staticfiles): from npm packages the files
+# listed here, from Django's admin and django-ninja all but what no page of theirs loads.
+NODE_MODULES = BASE_DIR / "node_modules"
+INKUBATOR_STATIC_FILES = {
+    "vendor/bootstrap": (
+        NODE_MODULES / "bootstrap" / "dist",
+        [
+            "css/bootstrap.min.css",
+            "css/bootstrap.min.css.map",  # named by the CSS (sourceMappingURL): the manifest needs it
+            "js/bootstrap.bundle.min.js",
+            "js/bootstrap.bundle.min.js.map",
+        ],
+    ),
+    "vendor/htmx": (NODE_MODULES / "htmx.org" / "dist", ["htmx.min.js"]),
+    "vendor/echarts": (NODE_MODULES / "echarts" / "dist", ["echarts.min.js"]),
+}
+INKUBATOR_STATIC_IGNORE = [
+    "xregexp",  # admin ships it, no admin page loads it (Django 5.2)
+    "redoc.standalone.js*",  # django-ninja's alternative docs page; ours is Swagger UI
+]
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "inkubator.core.staticfiles.ListedFilesFinder",
+    "inkubator.core.staticfiles.AppDirectoriesFinder",
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Pages load the hashed names only (the manifest); compressing the unhashed copies too doubled the work.
+WHITENOISE_KEEP_ONLY_HASHED_FILES = True
+# Source maps are fetched by developer tools only: not worth compressing (brotli takes seconds per MB).
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = [*Compressor.SKIP_COMPRESS_EXTENSIONS, "map"]
 # Uploaded and generated files (imports, exports, job results) live outside the static tree and are
 # only ever served through views that check scope.
 MEDIA_ROOT = VAR_DIR / "media"

@@ -31,7 +31,7 @@ from inkubator.assessment.tests.browser_steps import (
     stored_answers,
 )
 from inkubator.assessment.tests.conftest import PNG
-from inkubator.core.testing.browser import PASSWORD, id_text, lang, log_in, open_menu
+from inkubator.core.testing.browser import PASSWORD, id_text, lang, log_in, open_menu, open_phase
 
 pytestmark = [
     pytest.mark.browser,
@@ -81,10 +81,11 @@ def test_round_end_to_end(live_server, phone, desktop, users, registry, round_, 
         login.locator("button[type=submit]").tap()
     expect(page).to_have_url(f"{base}/")  # LOGIN_REDIRECT_URL
 
+    # The assessor's one link in the "Asesmen" phase of the menu: their own assessments.
     assessments_link = page.locator("#nav a.nav-link[href='/asesmen/']")
     expect(assessments_link).to_be_hidden()
     open_menu(page)
-    expect(assessments_link).to_have_text(id_text("Assessments"))
+    expect(assessments_link).to_contain_text(id_text("My assessments"))
     with page.expect_navigation():
         assessments_link.tap()
     expect(page).to_have_url(f"{base}/asesmen/")
@@ -274,8 +275,9 @@ def test_round_end_to_end(live_server, phone, desktop, users, registry, round_, 
 
     # --- 9. The round's results: rounds → the round → results. Only the verified centre is there.
     page.goto(f"{base}/")
+    open_phase(page, "assessment")
     with page.expect_navigation():
-        page.locator("#nav a.nav-link[href='/asesmen/putaran/']").click()
+        page.locator("#nav a[href='/asesmen/putaran/']").click()
     with page.expect_navigation():
         page.get_by_role("link", name=round_.name, exact=True).click()
     with page.expect_navigation():

@@ -12,6 +12,7 @@ import re
 from decimal import Decimal as D
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from python_calamine import CalamineWorkbook
@@ -23,7 +24,11 @@ from inkubator.centres.tests.factories import CentreFactory
 
 pytestmark = pytest.mark.django_db
 
-EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
+
+def en(client):
+    """The client with English chosen (the language cookie): the interface ignores Accept-Language."""
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    return client
 
 
 # --------------------------------------------------------------------------------------------------
@@ -32,7 +37,7 @@ EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
 def test_results_page_filters_and_sort(client, users, registry, both):
     client.force_login(users["researcher"])
     url = f"/asesmen/putaran/{both.pk}/hasil/"
-    page = client.get(url, **EN)
+    page = en(client).get(url)
     assert page.status_code == 200
     # bali: A1 (75+100)/2 = 87.5, A2 0, B1 (66.67+100)/2 = 83.33, B2 100; A = 175/3 = 58.33,
     # B = (83.33 + 300)/4 = 95.83; R = 35 + 38.33 = 73.33 → ready. Highest index first.
@@ -49,7 +54,7 @@ def test_results_page_filters_and_sort(client, users, registry, both):
     assert b"layout=long" in page.content  # the researcher may export
 
     def codes(query):
-        return [c.code for c in client.get(url + query, **EN).context["page"]]
+        return [c.code for c in en(client).get(url + query).context["page"]]
 
     assert codes("?sort=index") == ["2035000001", "2051000001"]
     assert codes("?readiness=assisted") == ["2035000001"]
@@ -108,7 +113,7 @@ def test_wide_export_xlsx_and_csv(client, users, registry, done):
     url = f"/asesmen/putaran/{done.pk}/hasil/"
     sby = registry["sby"]
     province, regency = sby.regency.province.name, sby.regency.name
-    xlsx = client.get(url + "?format=xlsx&layout=wide", **EN)
+    xlsx = en(client).get(url + "?format=xlsx&layout=wide")
     assert re.fullmatch(
         rf'attachment; filename="hasil-asesmen-{done.pk}-wide-\d{{8}}-\d{{4}}\.xlsx"',
         xlsx["Content-Disposition"],
@@ -131,7 +136,7 @@ def test_wide_export_xlsx_and_csv(client, users, registry, done):
             "Ready with mentoring",
         ],
     ]
-    assert _csv(client.get(url + "?format=csv&layout=wide", **EN)) == [
+    assert _csv(en(client).get(url + "?format=csv&layout=wide")) == [
         WIDE_HEADER,
         [
             "2035000001",
@@ -150,8 +155,8 @@ def test_wide_export_xlsx_and_csv(client, users, registry, done):
         ],
     ]
     # filters apply to the export too
-    assert _csv(client.get(url + "?format=csv&layout=wide&readiness=ready", **EN)) == [WIDE_HEADER]
-    assert client.get(url + "?format=csv&layout=sideways", **EN).status_code == 400
+    assert _csv(en(client).get(url + "?format=csv&layout=wide&readiness=ready")) == [WIDE_HEADER]
+    assert en(client).get(url + "?format=csv&layout=sideways").status_code == 400
 
 
 def _long_rows(round_name, centre, status_by_user):
@@ -187,12 +192,12 @@ def test_long_export_follows_scope(client, users, registry, done):
     bali_rows = _long_rows("Pra-identifikasi uji", registry["bali"], [("asesor1", "submitted")])
     # the researcher reviews: every assessment of the cluster, whatever its status
     client.force_login(users["researcher"])
-    assert _csv(client.get(url, **EN)) == [LONG_HEADER, *sby_rows, *bali_rows]
+    assert _csv(en(client).get(url)) == [LONG_HEADER, *sby_rows, *bali_rows]
     # a national viewer sees verified assessments only
     client.force_login(users["national_viewer"])
-    assert _csv(client.get(url, **EN)) == [LONG_HEADER, *sby_rows]
+    assert _csv(en(client).get(url)) == [LONG_HEADER, *sby_rows]
     # the same as a workbook: numbers as numbers, codes as text
-    book = _xlsx(client.get(url.replace("csv", "xlsx"), **EN))
+    book = _xlsx(en(client).get(url.replace("csv", "xlsx")))
     assert book[0] == LONG_HEADER and len(book) == 10
     assert book[4] == [
         "Pra-identifikasi uji",
@@ -212,8 +217,8 @@ def test_long_export_follows_scope(client, users, registry, done):
     ]
     # a class filter keeps the centres whose consolidated class matches
     client.force_login(users["researcher"])
-    assert _csv(client.get(url + "&readiness=assisted", **EN)) == [LONG_HEADER, *sby_rows]
-    assert _csv(client.get(url + "&province=51", **EN)) == [LONG_HEADER, *bali_rows]
+    assert _csv(en(client).get(url + "&readiness=assisted")) == [LONG_HEADER, *sby_rows]
+    assert _csv(en(client).get(url + "&province=51")) == [LONG_HEADER, *bali_rows]
 
 
 def test_export_needs_the_export_permission(client, users, registry, done):
@@ -223,13 +228,13 @@ def test_export_needs_the_export_permission(client, users, registry, done):
         "assessor",
     ):  # the manager may view results, not export; the assessor neither
         client.force_login(users[key])
-        assert client.get(base, **EN).status_code == (200 if key == "centre_manager" else 403)
+        assert en(client).get(base).status_code == (200 if key == "centre_manager" else 403)
         for query in ("?format=csv&layout=wide", "?format=xlsx&layout=long", "?format=csv"):
-            response = client.get(base + query, **EN)
+            response = en(client).get(base + query)
             assert response.status_code == 403
             assert b"Nurul Huda" not in response.content and b"2035000001" not in response.content
     client.force_login(users["centre_manager"])
-    page = client.get(base, **EN)
+    page = en(client).get(base)
     assert b"layout=long" not in page.content  # no export buttons
     client.logout()
     assert client.get(base + "?format=csv").status_code == 302  # to the login page
@@ -239,34 +244,34 @@ def test_scope_of_results(client, users, registry, done):
     sby = registry["sby"]
     # the manager of sby sees sby's verified result
     client.force_login(users["centre_manager"])
-    assert [c.code for c in client.get(f"/asesmen/putaran/{done.pk}/hasil/", **EN).context["page"]] == [
+    assert [c.code for c in en(client).get(f"/asesmen/putaran/{done.pk}/hasil/").context["page"]] == [
         "2035000001"
     ]
     # the manager of bali (in the round) sees nothing of sby, and bali has no verified result yet
     client.force_login(make_user("pengelola2", "centre_manager", centre=registry["bali"]))
-    page = client.get(f"/asesmen/putaran/{done.pk}/hasil/", **EN)
+    page = en(client).get(f"/asesmen/putaran/{done.pk}/hasil/")
     assert page.status_code == 200 and list(page.context["page"]) == []
     assert b"Nurul Huda" not in page.content
     for url in (f"/asesmen/putaran/{done.pk}/blk/{sby.pk}/", f"/asesmen/putaran/{done.pk}/blk/{sby.pk}/pdf/"):
-        assert client.get(url, **EN).status_code == 404
-    refused = client.get(
-        f"/asesmen/putaran/{done.pk}/banding/?centre={sby.pk}&centre={registry['bali'].pk}", **EN
+        assert en(client).get(url).status_code == 404
+    refused = en(client).get(
+        f"/asesmen/putaran/{done.pk}/banding/?centre={sby.pk}&centre={registry['bali'].pk}"
     )
     assert refused.status_code == 400 and b"Nurul Huda" not in refused.content
-    assert client.get(f"/asesmen/putaran/{done.pk}/reliabilitas/", **EN).context["reliability"].centres == 0
+    assert en(client).get(f"/asesmen/putaran/{done.pk}/reliabilitas/").context["reliability"].centres == 0
     # the manager of a centre outside the round does not see the round at all
     client.force_login(make_user("pengelola3", "centre_manager", centre=registry["mlg"]))
     for suffix in ("hasil/", f"blk/{sby.pk}/", f"blk/{sby.pk}/pdf/", "banding/", "reliabilitas/"):
-        assert client.get(f"/asesmen/putaran/{done.pk}/{suffix}", **EN).status_code == 404
+        assert en(client).get(f"/asesmen/putaran/{done.pk}/{suffix}").status_code == 404
     # a national viewer: only verified results (bali is only submitted)
     client.force_login(users["national_viewer"])
-    assert [c.code for c in client.get(f"/asesmen/putaran/{done.pk}/hasil/", **EN).context["page"]] == [
+    assert [c.code for c in en(client).get(f"/asesmen/putaran/{done.pk}/hasil/").context["page"]] == [
         "2035000001"
     ]
-    assert client.get(f"/asesmen/putaran/{done.pk}/blk/{registry['bali'].pk}/", **EN).status_code == 404
+    assert en(client).get(f"/asesmen/putaran/{done.pk}/blk/{registry['bali'].pk}/").status_code == 404
     # without the view permission at all
     client.force_login(make_user("pendamping1", "mentor"))
-    assert client.get(f"/asesmen/putaran/{done.pk}/hasil/", **EN).status_code == 403
+    assert en(client).get(f"/asesmen/putaran/{done.pk}/hasil/").status_code == 403
 
 
 # --------------------------------------------------------------------------------------------------

@@ -9,13 +9,18 @@ import re
 import krippendorff
 import numpy as np
 import pytest
+from django.conf import settings
 
 from inkubator.assessment import results
 from inkubator.assessment.models import Answer, Assessment
 
 pytestmark = pytest.mark.django_db
 
-EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
+
+def en(client):
+    """The client with English chosen (the language cookie): the interface ignores Accept-Language."""
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    return client
 
 
 # --------------------------------------------------------------------------------------------------
@@ -65,7 +70,7 @@ def test_reliability_equals_the_krippendorff_package(client, users, registry, bo
     assert by_code["B2"].alpha == pytest.approx(0.0, abs=1e-12)
 
     client.force_login(users["researcher"])
-    page = client.get(f"/asesmen/putaran/{both.pk}/reliabilitas/", **EN)
+    page = en(client).get(f"/asesmen/putaran/{both.pk}/reliabilitas/")
     assert page.status_code == 200
     assert re.search(rb'id="centres-pairable">2<', page.content)
     assert b'id="consolidation-rule">Median of the assessors&#x27; scores<' in page.content
@@ -73,7 +78,7 @@ def test_reliability_equals_the_krippendorff_package(client, users, registry, bo
 
 def test_reliability_undefined_is_shown_as_a_dash(client, users, done):
     client.force_login(users["researcher"])
-    page = client.get(f"/asesmen/putaran/{done.pk}/reliabilitas/", **EN)
+    page = en(client).get(f"/asesmen/putaran/{done.pk}/reliabilitas/")
     rel = page.context["reliability"]
     # one centre rated twice: B1 koperasi/koperasi → all pairable ratings equal → undefined;
     # A1 4 vs 2 → a single pair of different values → D_o = D_e → alpha 0.
@@ -89,7 +94,7 @@ def test_reliability_undefined_is_shown_as_a_dash(client, users, done):
     only_one = Assessment.objects.filter(round=done, assessor__username="asesor2")
     Answer.objects.filter(assessment__in=only_one).delete()
     Assessment.objects.filter(pk__in=only_one).update(status="submitted")
-    page = client.get(f"/asesmen/putaran/{done.pk}/reliabilitas/", **EN)
+    page = en(client).get(f"/asesmen/putaran/{done.pk}/reliabilitas/")
     rel = page.context["reliability"]
     assert (rel.pooled_ordinal, rel.pooled_interval, rel.centres_pairable) == (None, None, 0)
     assert b'id="alpha-undefined"' in page.content

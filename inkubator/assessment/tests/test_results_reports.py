@@ -9,6 +9,7 @@ import zlib
 from decimal import Decimal as D
 
 import pytest
+from django.conf import settings
 from django.utils import translation
 from django.utils.html import escape
 
@@ -17,7 +18,11 @@ from inkubator.assessment.models import Evidence
 
 pytestmark = pytest.mark.django_db
 
-EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
+
+def en(client):
+    """The client with English chosen (the language cookie): the interface ignores Accept-Language."""
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    return client
 
 
 # --------------------------------------------------------------------------------------------------
@@ -28,7 +33,7 @@ EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
 def test_centre_report(client, users, registry, done):
     client.force_login(users["researcher"])
     sby = registry["sby"]
-    page = client.get(f"/asesmen/putaran/{done.pk}/blk/{sby.pk}/", **EN)
+    page = en(client).get(f"/asesmen/putaran/{done.pk}/blk/{sby.pk}/")
     assert page.status_code == 200
     report = page.context["report"]
     # strengths: highest first (ties in instrument order); weaknesses: lowest first
@@ -79,7 +84,7 @@ def _pdf_objects(pdf: bytes) -> bytes:
 
 def test_centre_report_pdf(client, users, registry, done):
     client.force_login(users["national_viewer"])
-    response = client.get(f"/asesmen/putaran/{done.pk}/blk/{registry['sby'].pk}/pdf/", **EN)
+    response = en(client).get(f"/asesmen/putaran/{done.pk}/blk/{registry['sby'].pk}/pdf/")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"] == 'attachment; filename="laporan-asesmen-2035000001.pdf"'
@@ -120,12 +125,12 @@ def test_comparison_validation(client, users, registry, both):
     client.force_login(users["researcher"])
     url = f"/asesmen/putaran/{both.pk}/banding/"
     sby, bali, aceh = registry["sby"].pk, registry["bali"].pk, registry["aceh"].pk
-    chooser = client.get(url, **EN)
+    chooser = en(client).get(url)
     assert chooser.status_code == 200 and chooser.context["errors"] == []
     assert [c.code for c in chooser.context["choices"]] == ["2035000001", "2051000001"]
 
     def errors(query):
-        response = client.get(url + query, **EN)
+        response = en(client).get(url + query)
         assert response.status_code == 400 and response.context["compared"] is None
         for e in response.context["errors"]:
             assert escape(e).encode() in response.content
@@ -144,7 +149,7 @@ def test_comparison_validation(client, users, registry, both):
     assert errors(f"?centre={sby}&centre={aceh}&centre=999999") == [
         f"No verified result you may see in this round for centre id(s) {aceh}, 999999."
     ]
-    ok = client.get(url + f"?centre={bali}&centre={sby}", **EN)
+    ok = en(client).get(url + f"?centre={bali}&centre={sby}")
     assert ok.status_code == 200
     assert [c.code for c in ok.context["compared"].centres] == ["2051000001", "2035000001"]
     assert [(r["dimension"].code, r["scores"]) for r in ok.context["dimension_rows"]] == [

@@ -21,7 +21,7 @@ from playwright.sync_api import expect
 from inkubator.centres.models import Centre
 from inkubator.centres.tests.factories import CentreFactory
 from inkubator.core.models import AuditEntry
-from inkubator.core.testing.browser import PASSWORD, id_text, lang, log_in, open_menu
+from inkubator.core.testing.browser import PASSWORD, id_text, lang, log_in, open_menu, open_phase
 
 pytestmark = [
     pytest.mark.browser,
@@ -189,7 +189,7 @@ def test_regional_officer_filters_edits_and_switches_language(
     assert AuditEntry.objects.count() == audits_before + 1
 
     # 6. Switch the language with the selector in the navbar: the page comes back in English, same URL.
-    hosts_link = page.locator("nav a.nav-link[href='/lembaga/']")
+    hosts_link = page.locator("#nav a[href='/lembaga/']")  # in the "Registri" phase of the menu
     expect(hosts_link).to_have_text(id_text("Host institutions"))
     expect(page.locator("#language-select")).to_have_value("id")
     with page.expect_navigation():
@@ -235,9 +235,10 @@ def test_phone_national_admin_uses_collapsed_menu_and_filters(
         form.locator("button[type=submit]").click()
     expect(page).to_have_url(f"{base}/")  # LOGIN_REDIRECT_URL
 
-    registry_link = page.locator("#nav a.nav-link[href='/blk/']")
+    registry_link = page.locator("#nav a[href='/blk/']")
     expect(registry_link).to_be_hidden()
     open_menu(page)
+    open_phase(page, "registry")  # the menu groups pages by programme phase
     expect(registry_link).to_be_visible()
     with page.expect_navigation():
         registry_link.click()

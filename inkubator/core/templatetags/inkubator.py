@@ -70,3 +70,24 @@ def desimal(value, places=2):
     normalized = number.normalize()
     decimals = max(0, -normalized.as_tuple().exponent)
     return number_format(normalized, decimal_pos=decimals, use_l10n=True, force_grouping=True)
+
+
+@register.simple_tag
+def readable_history(entries):
+    """The change history with field names and values in the reader's language (core.history)."""
+    from inkubator.core.history import readable
+
+    return readable(entries)
+
+
+@register.filter
+def safe_referer(request):
+    """The page the visitor came from, when it is a page of this site other than this one; else ''."""
+    from urllib.parse import urlsplit
+
+    referer = request.META.get("HTTP_REFERER", "") if request is not None else ""
+    parts = urlsplit(referer)
+    if not referer or parts.netloc != request.get_host() or parts.scheme not in ("http", "https"):
+        return ""
+    path = parts.path + (f"?{parts.query}" if parts.query else "")
+    return "" if parts.path == request.path else path

@@ -195,3 +195,12 @@ def open_menu(page):
     toggler.click()
     expect(toggler).to_have_attribute("aria-expanded", "true")
     expect(page.locator("#nav")).to_have_class(re.compile(r"(^|\s)show(\s|$)"))
+
+
+def open_phase(page, phase: str):
+    """Open a phase's dropdown in the main menu (`#phase-<key>`, e.g. "registry"), as a click or tap does;
+    on a phone open the collapsed menu first with `open_menu`."""
+    toggle = page.locator(f"#phase-{phase}")
+    toggle.click()
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    expect(page.locator(f"#phase-{phase} + .dropdown-menu")).to_be_visible()

@@ -8,11 +8,13 @@ delete the demo database (`var/inkubator.sqlite3`).
 
 from __future__ import annotations
 
+from inkubator.accounts.models import User
 from inkubator.assessment.models import AssessmentRound
 from inkubator.programme.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD, seed_accounts
 from inkubator.programme.demo.assessment import FINISHED, seed_assessment
 from inkubator.programme.demo.registry import SCALES, seed_registry
 from inkubator.programme.demo.selection import seed_selection
+from inkubator.programme.demo.unemployment import load_unemployment_rates
 
 __all__ = ["DEMO_ACCOUNTS", "DEMO_PASSWORD", "SCALES", "seed_accounts", "seed_demo", "seed_registry"]
 
@@ -28,4 +30,5 @@ def seed_demo(*, scale: str = "demo", seed: int = 2024, accounts: bool = True) -
         return out
     out["assessment"] = seed_assessment(seed=seed)
     out["selection"] = seed_selection()
+    out["unemployment_rates"] = load_unemployment_rates(actor=User.objects.get(username="admin"))
     return out

@@ -43,7 +43,10 @@ ALLOWED = frozenset({200, 201, 202, 204, 302})
 # namespace ("admin:*"), the route of an unnamed pattern ("/api/docs") or an operation.
 EXEMPT: dict[str, str] = {
     "admin:*": "Django admin: superusers (staff accounts) only; no programme role reaches it.",
-    "set_language": "Django's language switch: public, stores the choice in a cookie, touches no record.",
+    "set_language": (
+        "The language switch: public; keeps the choice in a cookie and, for a signed-in person, on their own "
+        "account (accounts.services.user_set_language); touches no other record."
+    ),
     "api:openapi-json": "The API's OpenAPI schema: public description of the endpoints, no data.",
     "api:openapi-view": "The API's interactive docs page (Swagger UI): public, no data.",
     "/api/docs": "A redirect to the API docs page (/api/v1/docs).",

@@ -10,6 +10,7 @@ from decimal import Decimal as D
 
 import openpyxl
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -20,7 +21,12 @@ from inkubator.core.models import AuditEntry
 from inkubator.selection.models import RoadmapScenario, UnemploymentRate
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]  # messages: the msgids (conftest)
-EN = {"HTTP_ACCEPT_LANGUAGE": "en"}  # pages: English messages whatever the catalogues hold
+
+
+def en(client):
+    """The client with English chosen (the language cookie): the interface ignores Accept-Language."""
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    return client
 
 
 # --- pages -----------------------------------------------------------------------------------------
@@ -83,12 +89,12 @@ def test_overview_shows_the_round_and_run(client, users, assessed):
     )
     assert client.get("/seleksi/grand-design/").context["round"] == rnd
     # a run of another round is refused with a message, and the table ignores it
-    response = client.get("/seleksi/grand-design/", {"round": empty.pk, "run": run.pk}, **EN)
+    response = en(client).get("/seleksi/grand-design/", {"round": empty.pk, "run": run.pk})
     assert response.context["round"] == empty and response.context["run"] is None
     assert response.context["filter"]["form"].errors["run"] == ["This run belongs to another round."]
     assert response.context["totals"] == {"centres": 5, "assessed": 0, "ready": 0, "selected": 0}
     # the typology of a round without verified assessments says why there is none
-    page = client.get("/seleksi/grand-design/tipologi/", {"round": empty.pk}, **EN)
+    page = en(client).get("/seleksi/grand-design/tipologi/", {"round": empty.pk})
     assert page.status_code == 200
     assert page.context["result"]["message"] in page.content.decode()
     assert page.context["result"]["message"].startswith("A typology needs at least 3 centres")
@@ -96,7 +102,7 @@ def test_overview_shows_the_round_and_run(client, users, assessed):
 
 def test_typology_page_states_the_criterion(client, users, assessed):
     client.force_login(users["researcher"])
-    response = client.get("/seleksi/grand-design/tipologi/", {"round": assessed["round"].pk}, **EN)
+    response = en(client).get("/seleksi/grand-design/tipologi/", {"round": assessed["round"].pk})
     assert response.status_code == 200
     html = response.content.decode()
     assert "highest mean silhouette coefficient" in html
@@ -105,10 +111,8 @@ def test_typology_page_states_the_criterion(client, users, assessed):
 
 def test_province_export(client, users, assessed):
     client.force_login(users["researcher"])
-    response = client.get(
-        "/seleksi/grand-design/",
-        {"round": assessed["round"].pk, "run": assessed["run"].pk, "format": "xlsx"},
-        **EN,
+    response = en(client).get(
+        "/seleksi/grand-design/", {"round": assessed["round"].pk, "run": assessed["run"].pk, "format": "xlsx"}
     )
     assert response.status_code == 200
     assert response["Content-Type"] == XLSX_TYPE
@@ -134,8 +138,8 @@ def test_province_export(client, users, assessed):
 
 def test_typology_export(client, users, assessed):
     client.force_login(users["national_viewer"])
-    response = client.get(
-        "/seleksi/grand-design/tipologi/", {"round": assessed["round"].pk, "format": "xlsx"}, **EN
+    response = en(client).get(
+        "/seleksi/grand-design/tipologi/", {"round": assessed["round"].pk, "format": "xlsx"}
     )
     assert response.status_code == 200
     rows = list(openpyxl.load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))

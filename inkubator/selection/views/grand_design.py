@@ -41,7 +41,13 @@ def _filters(request):
     runs = selectors.runs(request.user)
     years = sorted(set(UnemploymentRate.objects.values_list("year", flat=True)), reverse=True)
     params = request.GET.copy()
-    if "round" not in params:  # first visit: the latest round with verified assessments (else the latest)
+    first_visit = "round" not in params and "run" not in params
+    decision = selectors.decisions().filter(run__in=runs).order_by("-published_at", "-pk").first()
+    if first_visit and decision is not None:
+        # a meaningful first view: the latest published decision, its round, the selected centres per province
+        params["round"], params["run"] = str(decision.run.round_id), str(decision.run_id)
+        params.setdefault("measure", "selected")
+    elif "round" not in params:  # else the latest round with verified assessments (else the latest)
         latest = (
             rounds.filter(assessments__status=AssessmentStatus.VERIFIED).distinct().first() or rounds.first()
         )

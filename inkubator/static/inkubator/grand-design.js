@@ -45,8 +45,9 @@
         grid: { left: 4, right: 4, top: 4, bottom: 56 },
         tooltip: {
           formatter: function (p) {
-            return p.data[3] + " (" + p.data[4] + ")<br>" + labelOf[measure] + ": " +
-              (p.seriesIndex === 1 ? provinces.labels.none : p.data[2]);
+            var esc = echarts.format.encodeHTML;
+            return esc(p.data[3] + " (" + p.data[4] + ")") + "<br>" + esc(labelOf[measure]) + ": " +
+              esc(String(p.seriesIndex === 1 ? provinces.labels.none : p.data[2]));
           }
         },
         xAxis: { type: "category", data: columns, show: false },
@@ -80,7 +81,7 @@
     draw(document.getElementById("gd-scatter"), {
       animation: false,
       grid: { left: 48, right: 16, top: 16, bottom: 48 },
-      tooltip: { formatter: function (p) { return p.data[2] + "<br>" + p.data[0] + "% · " + p.data[1]; } },
+      tooltip: { formatter: function (p) { return echarts.format.encodeHTML(p.data[2]) + "<br>" + p.data[0] + "% · " + p.data[1]; } },
       xAxis: { type: "value", name: provinces.labels.tpt, nameLocation: "middle", nameGap: 28, scale: true },
       yAxis: { type: "value", name: provinces.labels.ready, minInterval: 1 },
       series: [{ type: "scatter", data: points, symbolSize: 10, itemStyle: { color: BLUE } }]

@@ -11,7 +11,8 @@
     grid: { left: 36, right: 8, top: 8, bottom: 24 },
     xAxis: { type: "value", min: 94, max: 142, name: "", axisLabel: { formatter: "{value}°" } },
     yAxis: { type: "value", min: -12, max: 7, axisLabel: { formatter: "{value}°" } },
-    tooltip: { trigger: "item", formatter: function (p) { return p.data[2] || ""; } },
+    // ECharts writes the tooltip as HTML: a centre's name is text, never markup.
+    tooltip: { trigger: "item", formatter: function (p) { return echarts.format.encodeHTML(p.data[2] || ""); } },
     series: [
       { type: "scatter", symbolSize: 3, itemStyle: { color: "#adb5bd" }, data: point.others || [], silent: true },
       { type: "scatter", symbolSize: 14, itemStyle: { color: "#d63384" }, data: [[point.lon, point.lat, point.name]] }

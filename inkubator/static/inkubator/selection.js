@@ -86,7 +86,7 @@
       animation: false,
       tooltip: {
         formatter: function (p) {
-          return p.data.name + ": " + (p.seriesIndex === 0 ? p.data.value[2] : map.absent);
+          return echarts.format.encodeHTML(p.data.name + ": " + (p.seriesIndex === 0 ? p.data.value[2] : map.absent));
         }
       },
       grid: { left: 4, right: 4, top: 4, bottom: 36 },
