@@ -177,11 +177,13 @@ def test_list_filters_and_sort(client, users, registry):
     )
 
 
-def test_home_page_shows_what_each_role_can_do(client, users):
+def test_home_page_shows_what_each_role_can_do(client, users, registry):
     assert client.get("/").status_code == 200
     client.force_login(users["centre_manager"])
     body = client.get("/").content.decode()
-    assert "/blk/1" not in body and "/impor/" not in body and "/pengguna/" not in body
+    # the centre manager's own centre, and nothing of registering, importing or administering
+    assert f'href="/blk/{registry["sby"].pk}/"' in body
+    assert "/blk/baru/" not in body and "/impor/" not in body and "/pengguna/" not in body
     client.force_login(users["regional_officer"])
     assert "/blk/baru/" in client.get("/").content.decode()
     client.force_login(users["national_admin"])
